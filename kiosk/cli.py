@@ -1,0 +1,125 @@
+"""Command line: ``kiosk`` runs the kiosk; ``kiosk preview`` and ``kiosk validate`` help staff."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk.content.problems import ContentError, Problem
+
+DEFAULT_SIZES = ("1920x1080", "1080x1920")
+
+
+def _size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{3,5})x(\d{3,5})", text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1920x1080")
+    return int(match[1]), int(match[2])
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description=__doc__)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--content", type=Path, help="content pack folder (default: bundled)")
+    common.add_argument("--config", type=Path, help="clinic settings file (default: bundled)")
+    commands = parser.add_subparsers(dest="command")
+    run = commands.add_parser("run", parents=[common], help="start the kiosk (the default)")
+    run.add_argument("--windowed", action="store_true", help="a normal window, for a desktop trial")
+    run.add_argument("--size", type=_size, default=(1280, 800), help="window size with --windowed")
+    run.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start, paint the first screen, exit 0 (smoke test)",
+    )
+    preview = commands.add_parser("preview", parents=[common], help="render every screen to PNG")
+    preview.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    preview.add_argument(
+        "--size", type=_size, action="append", help="WxH, repeatable (default: 1920x1080 1080x1920)"
+    )
+    commands.add_parser("validate", parents=[common], help="check content and settings for errors")
+    return parser
+
+
+def _report(error: ContentError) -> int:
+    print(f"{len(error.problems)} problem(s) found:", file=sys.stderr)
+    for problem in error.problems:
+        print(f"  {problem}", file=sys.stderr)
+    return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kiosk.app import application, create_kiosk
+
+    app = application(sys.argv[:1])
+    window = create_kiosk(args.content, args.config)
+    if args.windowed or args.self_test:
+        window.resize(*args.size)
+        window.show()
+    else:
+        window.showFullScreen()
+    if args.self_test:
+        from PySide6.QtCore import QTimer
+
+        def check() -> None:
+            painted = not window.grab().isNull()
+            print(f"self-test {'ok' if painted else 'FAILED'}: {window.current_screen()} painted")
+            app.exit(0 if painted else 1)
+
+        QTimer.singleShot(0, check)
+    return app.exec()
+
+
+def _preview(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSize
+
+    from kiosk.app import create_kiosk
+    from kiosk.ui.preview import render_screens
+
+    window = create_kiosk(args.content, args.config)
+    sizes = [QSize(*size) for size in (args.size or [_size(text) for text in DEFAULT_SIZES])]
+    for path in render_screens(window, args.out, sizes):
+        print(path)
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from kiosk.config import load_settings
+    from kiosk.content.loader import load_pack
+    from kiosk.paths import default_content_dir, default_settings_path
+
+    problems: list[Problem] = []
+    for check in (
+        lambda: load_settings(args.config or default_settings_path()),
+        lambda: load_pack(args.content or default_content_dir()),
+    ):
+        try:
+            check()
+        except ContentError as error:
+            problems.extend(error.problems)
+    if problems:
+        return _report(ContentError(problems))
+    print("Content and settings are valid.")
+    return 0
+
+
+COMMANDS = {"run": _run, "preview": _preview, "validate": _validate}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not words or (words[0] not in COMMANDS and words[0] not in ("-h", "--help")):
+        words.insert(0, "run")
+    args = _parser().parse_args(words)
+    try:
+        return COMMANDS[args.command](args)
+    except ContentError as error:
+        return _report(error)

@@ -1,0 +1,1 @@
+"""Qt-free content: safe YAML loading, the content model and its validation."""

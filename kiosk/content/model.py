@@ -1,0 +1,141 @@
+"""The content pack as immutable, validated data. Staff write it in YAML; see docs/staff-guide.md.
+
+Field descriptions here are the single source for validation messages and the JSON Schema.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    Field(description="lower-case letters, digits and single hyphens, e.g. lifestyle-steps"),
+]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1500)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors, and loaded content never changes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Callout(Strict):
+    title: ShortText = Field(description="A few words shown in bold above the text")
+    text: Text
+
+
+class Image(Strict):
+    src: str = Field(description="Path inside the content folder, e.g. images/gut-lining.svg")
+    alt: Text = Field(description="What the picture shows, for someone who cannot see it")
+    caption: str = Field(default="", max_length=300)
+
+
+class HeadingBlock(Strict):
+    heading: ShortText
+
+
+class ParagraphBlock(Strict):
+    paragraph: Text
+
+
+class BulletsBlock(Strict):
+    bullets: Annotated[list[Text], Field(min_length=1, max_length=20)]
+
+
+class CalloutBlock(Strict):
+    callout: Callout
+
+
+class ImageBlock(Strict):
+    image: Image
+
+
+class SourceBlock(Strict):
+    source: Text
+
+
+BLOCK_KINDS = ("heading", "paragraph", "bullets", "callout", "image", "source")
+
+
+def _block_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        kinds = [key for key in value if key in BLOCK_KINDS]
+        return kinds[0] if len(kinds) == 1 else None
+    for kind in BLOCK_KINDS:
+        if hasattr(value, kind):
+            return kind
+    return None
+
+
+Block = Annotated[
+    Annotated[HeadingBlock, Tag("heading")]
+    | Annotated[ParagraphBlock, Tag("paragraph")]
+    | Annotated[BulletsBlock, Tag("bullets")]
+    | Annotated[CalloutBlock, Tag("callout")]
+    | Annotated[ImageBlock, Tag("image")]
+    | Annotated[SourceBlock, Tag("source")],
+    Discriminator(
+        _block_kind,
+        custom_error_type="block_kind",
+        custom_error_message="each block needs exactly one of: " + ", ".join(BLOCK_KINDS),
+    ),
+]
+
+
+class Page(Strict):
+    """One topic page."""
+
+    id: Slug = Field(description="Must match the file name without .yaml")
+    title: ShortText
+    tile: ShortText = Field(description="One short line shown on the home screen tile")
+    key_points: Annotated[list[ShortText], Field(min_length=1, max_length=6)]
+    blocks: Annotated[list[Block], Field(min_length=1, max_length=80)]
+
+
+class Strings(Strict):
+    """Every word the interface shows that is not part of a page, in one language."""
+
+    language_name: ShortText = Field(description="The language's own name, e.g. Español")
+    attract_title: ShortText
+    attract_subtitle: ShortText
+    touch_to_start: ShortText
+    home_title: ShortText
+    home_subtitle: ShortText
+    back: ShortText
+    home: ShortText
+    next_topic: ShortText = Field(description="Shown before the next page's title")
+    all_topics: ShortText = Field(description="The last page's step back to the home screen")
+
+
+class Manifest(Strict):
+    """pack.yaml: which languages exist and the order of the topics."""
+
+    default_language: Slug
+    languages: Annotated[list[Slug], Field(min_length=1)]
+    topics: Annotated[list[Slug], Field(min_length=1, max_length=24)]
+
+
+class Language(Strict):
+    """Everything a patient sees in one language."""
+
+    code: str
+    strings: Strings
+    pages: tuple[Page, ...]
+
+    def page(self, page_id: str) -> Page:
+        return next(page for page in self.pages if page.id == page_id)
+
+
+class ContentPack(Strict):
+    root: Path
+    default_language: str
+    languages: dict[str, Language]
+
+    def language(self, code: str | None = None) -> Language:
+        return self.languages.get(code or "", self.languages[self.default_language])

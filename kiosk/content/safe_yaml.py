@@ -1,0 +1,179 @@
+"""Load one staff-edited YAML file safely, remembering where every value came from.
+
+PyYAML's SafeLoader already refuses Python object tags. On top of it this module:
+refuses files over a size bound and bytes that are not UTF-8; treats duplicate keys as
+errors (YAML would silently keep the last one); bounds nesting depth and the number of
+values after alias expansion ("billion laughs"); and records the line and column of
+every value so validation errors can point at them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kiosk.content.problems import ContentError, Problem
+
+MAX_BYTES = 512 * 1024
+MAX_VALUES = 20_000
+MAX_DEPTH = 40
+
+FieldPath = tuple[str | int, ...]
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+def dotted(path: FieldPath) -> str:
+    """``("blocks", 2, "text")`` -> ``"blocks.2.text"``."""
+    return ".".join(str(part) for part in path)
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Plain Python data from one file plus the 1-based (line, column) of each field path."""
+
+    path: Path
+    data: Any
+    marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+
+    def mark(self, at: FieldPath) -> tuple[int, int]:
+        """Where ``at`` (or its nearest recorded parent) starts in the file."""
+        for end in range(len(at), -1, -1):
+            found = self.marks.get(tuple(at[:end]))
+            if found:
+                return found
+        return (1, 1)
+
+    def problem(self, at: FieldPath, message: str) -> Problem:
+        line, column = self.mark(at)
+        return Problem(self.path, line, column, dotted(at), message)
+
+
+class _Walker:
+    """Turns a composed node tree into plain data, checking bounds and duplicates."""
+
+    def __init__(self, path: Path, loader: yaml.SafeLoader) -> None:
+        self.path = path
+        self.loader = loader
+        self.marks: dict[FieldPath, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self.values = 0
+
+    def fail(self, node: yaml.Node, at: FieldPath, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(
+            Problem(self.path, mark.line + 1, mark.column + 1, dotted(at), message)
+        )
+
+    def walk(self, node: yaml.Node, at: FieldPath, depth: int) -> Any:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _TooBigError(node, f"more than {MAX_VALUES} values (are aliases repeating data?)")
+        if depth > MAX_DEPTH:
+            raise _TooBigError(node, f"nested more than {MAX_DEPTH} levels deep")
+        self.marks.setdefault(at, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, at)
+        if node.tag not in _PLAIN_TAGS:
+            self.fail(node, at, f"the tag {node.tag!r} is not allowed here")
+            return None
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, (*at, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.MappingNode)
+        return dict(self.pairs(node, at, depth))
+
+    def pairs(self, node: yaml.MappingNode, at: FieldPath, depth: int) -> Iterator[tuple[Any, Any]]:
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = (
+                self.walk(key_node, at, depth + 1)
+                if isinstance(key_node, yaml.ScalarNode)
+                else None
+            )
+            if key is None or not isinstance(key, str | int | float | bool):
+                self.fail(key_node, at, "a key must be a single word or number")
+                continue
+            child = (*at, key if isinstance(key, str) else str(key))
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                self.fail(
+                    key_node, child, f"duplicate key {key!r} (first given on line {seen[key]})"
+                )
+                continue
+            seen[key] = line
+            self.marks[child] = (line, key_node.start_mark.column + 1)
+            yield child[-1], self.walk(value_node, child, depth + 1)
+
+    def scalar(self, node: yaml.ScalarNode, at: FieldPath) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError:
+            self.fail(node, at, f"the tag {node.tag!r} is not allowed here")
+        except ValueError as error:
+            self.fail(node, at, f"cannot read this value: {error}")
+        return None
+
+
+class _TooBigError(Exception):
+    def __init__(self, node: yaml.Node, message: str) -> None:
+        super().__init__(message)
+        self.node = node
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        message = (
+            f"byte 0x{raw[error.start]:02x} is not UTF-8 text; "
+            "save the file as UTF-8 in your editor"
+        )
+        raise ContentError([Problem(path, line, column, "", message)]) from None
+
+
+def load_yaml(path: Path, *, max_bytes: int = MAX_BYTES) -> YamlDocument:
+    """Read ``path`` as one YAML document, or raise ContentError naming file, line and column."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            message = f"file is {size:,} bytes; the limit is {max_bytes:,}"
+            raise ContentError([Problem(path, 0, 0, "", message)])
+        raw = path.read_bytes()[: max_bytes + 1]
+    except OSError as error:
+        raise ContentError(
+            [Problem(path, 0, 0, "", f"cannot read file: {error.strerror}")]
+        ) from None
+    text = _decode(path, raw)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    loader = yaml.SafeLoader(text)
+    walker = _Walker(path, loader)
+    try:
+        node = loader.get_single_node()
+        data = None if node is None else walker.walk(node, (), 0)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        what = " ".join(part for part in (error.context, error.problem) if part)
+        raise ContentError([Problem(path, line, column, "", f"YAML syntax: {what}")]) from None
+    except yaml.YAMLError as error:
+        raise ContentError([Problem(path, 0, 0, "", f"YAML syntax: {error}")]) from None
+    except _TooBigError as error:
+        walker.fail(error.node, (), str(error))
+    except RecursionError:
+        raise ContentError([Problem(path, 0, 0, "", "nested too deeply to read")]) from None
+    finally:
+        loader.dispose()
+    if walker.problems:
+        raise ContentError(walker.problems)
+    return YamlDocument(path, data, walker.marks)

@@ -1,0 +1,41 @@
+"""The one place a patient's state lives. Qt-free, memory only, never written anywhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ATTRACT = "attract"
+HOME = "home"
+TOPIC_PREFIX = "topic/"
+
+
+def topic_screen(page_id: str) -> str:
+    return TOPIC_PREFIX + page_id
+
+
+@dataclass
+class Session:
+    """Which screen the patient is on and how they got there."""
+
+    screen: str = ATTRACT
+    history: list[str] = field(default_factory=list)
+
+    def go(self, screen: str) -> None:
+        """Move to ``screen``, remembering the current one for Back. Home forgets the trail."""
+        if screen == self.screen:
+            return
+        if screen == HOME:
+            self.history.clear()
+        else:
+            self.history.append(self.screen)
+        self.screen = screen
+
+    def back(self) -> str:
+        """Return to the previous screen (home when there is none) and return it."""
+        self.screen = self.history.pop() if self.history else HOME
+        return self.screen
+
+    def reset(self) -> None:
+        """Forget everything about the patient."""
+        self.screen = ATTRACT
+        self.history.clear()

@@ -1,0 +1,1 @@
+"""Qt widgets: screens, touch widgets and the theme. Everything here only lays out and reports."""

@@ -1,0 +1,77 @@
+"""Colours and type sizes, turned into one Qt style sheet for the whole window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Palette:
+    background: str = "#F6F4EF"
+    surface: str = "#FFFFFF"
+    text: str = "#1A1A1A"
+    muted: str = "#3B3B3B"
+    primary: str = "#0E5A66"
+    on_primary: str = "#FFFFFF"
+    pressed: str = "#0A3F48"
+    callout: str = "#E3EFF0"
+    border: str = "#5F6B6D"
+
+
+@dataclass(frozen=True)
+class TypeScale:
+    """Pixel sizes at 100% text; body text stays at or above 28 px on a 1080p screen."""
+
+    body: int = 30
+    small: int = 28
+    h2: int = 38
+    h1: int = 52
+    display: int = 76
+    button: int = 30
+
+    def scaled(self, factor: float) -> TypeScale:
+        return TypeScale(*(round(size * factor) for size in vars(self).values()))
+
+
+MIN_TARGET_PX = 72  # 20 mm on the default 24-inch 1080p screen
+BUTTON_HEIGHT_PX = 88
+
+
+def style_sheet(palette: Palette = Palette(), sizes: TypeScale = TypeScale()) -> str:
+    p, s = palette, sizes
+    return f"""
+    * {{ font-family: "DejaVu Sans", "Noto Sans", sans-serif; color: {p.text}; }}
+    #KioskWindow, QStackedWidget, QScrollArea, #ScrollBody {{
+        background: {p.background}; border: none;
+    }}
+    QLabel {{ font-size: {s.body}px; background: transparent; }}
+    QLabel[role="display"] {{ font-size: {s.display}px; font-weight: 700; }}
+    QLabel[role="h1"] {{ font-size: {s.h1}px; font-weight: 700; }}
+    QLabel[role="h2"] {{ font-size: {s.h2}px; font-weight: 700; }}
+    QLabel[role="lead"] {{ font-size: {s.h2}px; color: {p.muted}; }}
+    QLabel[role="muted"], QLabel[role="caption"] {{ font-size: {s.small}px; color: {p.muted}; }}
+    QLabel[role="source"] {{ font-size: {s.small}px; color: {p.muted}; font-style: italic; }}
+    QLabel[role="brand"] {{ font-size: {s.h2}px; font-weight: 700; color: {p.primary}; }}
+    QLabel[role="pill"] {{
+        font-size: {s.h2}px; font-weight: 700; color: {p.on_primary}; background: {p.primary};
+        border-radius: 36px;
+    }}
+    #TopBar {{ background: {p.surface}; border-bottom: 2px solid {p.border}; }}
+    #Callout {{ background: {p.callout}; border-left: 10px solid {p.primary}; border-radius: 8px; }}
+    QPushButton {{
+        font-size: {s.button}px; font-weight: 700; min-height: {BUTTON_HEIGHT_PX}px;
+        min-width: 160px; padding: 0 32px; border-radius: 14px;
+        color: {p.on_primary}; background: {p.primary}; border: 3px solid {p.primary};
+    }}
+    QPushButton:pressed {{ background: {p.pressed}; border-color: {p.pressed}; }}
+    QPushButton[variant="secondary"] {{ color: {p.primary}; background: {p.surface}; }}
+    QPushButton[variant="secondary"]:pressed {{ background: {p.callout}; }}
+    Tile {{
+        background: {p.surface}; border: 3px solid {p.border}; border-radius: 20px;
+    }}
+    Tile[down="true"] {{ background: {p.callout}; border-color: {p.primary}; }}
+    QLabel[role="tile-title"] {{ font-size: {s.h2}px; font-weight: 700; color: {p.primary}; }}
+    QScrollBar:vertical {{ width: 14px; background: transparent; }}
+    QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 7px; min-height: 80px; }}
+    QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+    """

@@ -1,0 +1,81 @@
+"""Shared test setup: headless Qt, the bundled kiosk, and a finger that sends real touch events."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QPointingDevice
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import create_kiosk
+from kiosk.paths import default_content_dir, default_settings_path
+from kiosk.ui.window import KioskWindow
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CONTENT = default_content_dir()
+SETTINGS = default_settings_path()
+LANDSCAPE = (1920, 1080)
+PORTRAIT = (1080, 1920)
+
+
+class Finger:
+    """Touches the screen the way a patient does: QTest touch sequences on the window."""
+
+    _device: QPointingDevice | None = None
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
+        if Finger._device is None:
+            Finger._device = QTest.createTouchDevice()
+        self.device = Finger._device
+
+    def _at(self, widget: QWidget, point: QPoint | None) -> tuple[QWidget, QPoint]:
+        window = widget.window()
+        local = point if point is not None else widget.rect().center()
+        return window, widget.mapTo(window, local)
+
+    def tap(self, widget: QWidget, point: QPoint | None = None) -> None:
+        assert widget.isVisible(), f"{widget.objectName() or widget} is not on screen"
+        window, at = self._at(widget, point)
+        QTest.touchEvent(window, self.device).press(0, at, window).commit()
+        QTest.touchEvent(window, self.device).release(0, at, window).commit()
+        QApplication.processEvents()
+
+    def swipe(self, widget: QWidget, dy: int, steps: int = 12) -> None:
+        """Drag from the middle of ``widget`` by ``dy`` pixels (negative = finger moves up)."""
+        window, start = self._at(widget, None)
+        QTest.touchEvent(window, self.device).press(0, start, window).commit()
+        for step in range(1, steps + 1):
+            QTest.qWait(10)
+            moved = start + QPoint(0, round(dy * step / steps))
+            QTest.touchEvent(window, self.device).move(0, moved, window).commit()
+        QTest.touchEvent(window, self.device).release(0, start + QPoint(0, dy), window).commit()
+
+
+@pytest.fixture
+def finger(qtbot: QtBot) -> Finger:
+    return Finger(qtbot)
+
+
+def open_kiosk(qtbot: QtBot, size: tuple[int, int] = LANDSCAPE, **kwargs: object) -> KioskWindow:
+    window = create_kiosk(**kwargs)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def kiosk(qtbot: QtBot) -> Iterator[KioskWindow]:
+    yield open_kiosk(qtbot)

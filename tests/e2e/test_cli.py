@@ -1,0 +1,103 @@
+"""The staff commands, run the way staff run them."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from kiosk.cli import main
+from tests.conftest import CONTENT, REPO
+
+
+def distinct_colours(image: QImage, step: int = 23) -> int:
+    return len(
+        {
+            image.pixel(x, y)
+            for x in range(0, image.width(), step)
+            for y in range(0, image.height(), step)
+        }
+    )
+
+
+def test_preview_writes_one_non_blank_png_per_screen_per_size(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    assert main(["preview", "--out", str(tmp_path)]) == 0
+    files = sorted(tmp_path.glob("*.png"))
+    screens = 2 + 6
+    assert len(files) == screens * 2
+    for path in files:
+        image = QImage(str(path))
+        width, height = map(int, path.name.split("-")[0].split("x"))
+        assert image.width() == width
+        assert image.height() >= height
+        if "-topic-" in path.name:
+            assert image.height() > height, f"{path.name} is not the whole page"
+        assert distinct_colours(image) >= 3, f"{path.name} looks blank"
+
+
+def test_preview_takes_custom_sizes(qapp: QApplication, tmp_path: Path) -> None:
+    assert main(["preview", "--out", str(tmp_path), "--size", "1280x800"]) == 0
+    names = sorted(path.name for path in tmp_path.glob("*.png"))
+    assert len(names) == 8
+    assert all(name.startswith("1280x800-") for name in names)
+
+
+def test_validate_accepts_the_bundled_pack(capsys: object) -> None:
+    assert main(["validate"]) == 0
+
+
+def test_validate_reports_problems_without_a_traceback(tmp_path: Path) -> None:
+    broken = tmp_path / "content"
+    shutil.copytree(CONTENT, broken)
+    page = broken / "en" / "pages" / "lifestyle-steps.yaml"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "validate", "--content", str(broken)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"{page}:2:1: titel: unknown key 'titel'; did you mean 'title'?" in result.stderr
+
+
+def test_main_py_is_a_thin_entry_point() -> None:
+    result = subprocess.run(
+        [sys.executable, str(REPO / "main.py"), "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "preview" in result.stdout and "validate" in result.stdout
+
+
+def test_run_options_work_without_naming_the_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--windowed", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "--windowed" in result.stdout
+
+
+def test_kiosk_starts_and_paints_its_first_screen() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--self-test"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "self-test ok: attract painted" in result.stdout

@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kiosk.content.loader import load_pack
+from kiosk.content.model import CalloutBlock, ImageBlock, ParagraphBlock
+from kiosk.content.problems import ContentError
+from tests.conftest import CONTENT
+
+TOPICS = [
+    "what-is-leaky-gut",
+    "why-gut-becomes-leaky",
+    "when-gut-is-addressed",
+    "lifestyle-steps",
+    "signs-people-report",
+    "what-the-science-says",
+]
+
+
+@pytest.fixture
+def pack_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_of(root: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_pack(root)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def line_of(path: Path, needle: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if needle in line)
+
+
+def test_bundled_pack_loads_every_topic_in_order() -> None:
+    pack = load_pack(CONTENT)
+    english = pack.language("en")
+    assert [page.id for page in english.pages] == TOPICS
+    assert pack.language() is english
+    first = english.pages[0]
+    assert first.title == "What is leaky gut?"
+    assert any(isinstance(block, ImageBlock) for block in first.blocks)
+
+
+def test_loaded_content_is_immutable() -> None:
+    page = load_pack(CONTENT).language().pages[0]
+    with pytest.raises(Exception, match="frozen"):
+        page.title = "changed"  # type: ignore[misc]
+
+
+def test_unknown_key_names_file_line_column_and_suggests_the_right_one(pack_dir: Path) -> None:
+    page = pack_dir / "en" / "pages" / "lifestyle-steps.yaml"
+    edit(page, "title:", "titel:")
+    line = line_of(page, "titel:")
+    assert problems_of(pack_dir) == [
+        f"{page}:1:1: title: this field is required but missing",
+        f"{page}:{line}:1: titel: unknown key 'titel'; did you mean 'title'?",
+    ]
+
+
+def test_wrong_type_in_a_block_points_at_the_block(pack_dir: Path) -> None:
+    page = pack_dir / "en" / "pages" / "signs-people-report.yaml"
+    text = page.read_text(encoding="utf-8")
+    index = text.index("  - paragraph:")
+    page.write_text(text[:index] + "  - paragraph: [not, text]\n" + text[index:], encoding="utf-8")
+    line = text[:index].count("\n") + 1
+    [message] = problems_of(pack_dir)
+    assert message.startswith(f"{page}:{line}:5: blocks.")
+    assert message.endswith("paragraph: Input should be a valid string")
+
+
+def test_block_with_unknown_kind_lists_the_kinds(pack_dir: Path) -> None:
+    page = pack_dir / "en" / "pages" / "what-the-science-says.yaml"
+    edit(page, "  - heading:", "  - headline:")
+    [message] = problems_of(pack_dir)
+    assert f"{page}:" in message
+    assert "each block needs exactly one of: heading, paragraph, bullets" in message
+
+
+def test_every_problem_in_every_file_is_reported_together(pack_dir: Path) -> None:
+    edit(pack_dir / "en" / "pages" / "lifestyle-steps.yaml", "tile:", "tiles:")
+    edit(pack_dir / "en" / "strings.yaml", "home: Home", "home: [Home]")
+    (pack_dir / "en" / "pages" / "what-the-science-says.yaml").unlink()
+    found = problems_of(pack_dir)
+    assert len(found) == 4, found
+    assert any("what-the-science-says.yaml: page for topic" in p for p in found)
+    assert any("strings.yaml" in p and ": home: Input should be a valid string" in p for p in found)
+
+
+def test_image_paths_must_exist_and_stay_inside_the_pack(pack_dir: Path) -> None:
+    page = pack_dir / "en" / "pages" / "what-is-leaky-gut.yaml"
+    edit(page, "src: images/gut-lining.svg", "src: ../../../../etc/passwd")
+    line = line_of(page, "src:")
+    assert problems_of(pack_dir) == [
+        f"{page}:{line}:7: blocks.8.image.src: image paths must stay inside the content folder"
+    ]
+    edit(page, "src: ../../../../etc/passwd", "src: images/missing.png")
+    assert problems_of(pack_dir) == [
+        f"{page}:{line}:7: blocks.8.image.src: no image file at 'images/missing.png'"
+    ]
+
+
+def test_page_id_must_match_its_file(pack_dir: Path) -> None:
+    page = pack_dir / "en" / "pages" / "lifestyle-steps.yaml"
+    edit(page, "id: lifestyle-steps", "id: lifestyle")
+    assert problems_of(pack_dir) == [f"{page}:1:1: id: must be 'lifestyle-steps', the file's name"]
+
+
+def test_manifest_checks_languages_and_repeated_topics(pack_dir: Path) -> None:
+    manifest = pack_dir / "pack.yaml"
+    edit(manifest, "default_language: en", "default_language: fr")
+    edit(manifest, "  - lifestyle-steps\n", "  - lifestyle-steps\n  - lifestyle-steps\n")
+    found = problems_of(pack_dir)
+    assert f"{manifest}:2:1: default_language: must be one of the listed languages" in found
+    assert any(p.startswith(f"{manifest}:") and "topic listed twice" in p for p in found)
+
+
+def test_text_is_kept_as_plain_text_never_interpreted(pack_dir: Path) -> None:
+    page = pack_dir / "en" / "pages" / "what-is-leaky-gut.yaml"
+    edit(
+        page,
+        "  - paragraph: Some people",
+        "  - paragraph: <b>Bold</b> <a href='x'>link</a> Some people",
+    )
+    block = load_pack(pack_dir).language().pages[0].blocks[0]
+    assert isinstance(block, ParagraphBlock)
+    assert block.paragraph.startswith("<b>Bold</b> <a href='x'>link</a>")
+
+
+def test_callout_needs_title_and_text(pack_dir: Path) -> None:
+    page = pack_dir / "en" / "pages" / "what-is-leaky-gut.yaml"
+    edit(page, "      title: Good to know\n", "")
+    [message] = problems_of(pack_dir)
+    assert message.endswith("blocks.1.callout.title: this field is required but missing")
+    assert isinstance(load_pack(CONTENT).language().pages[0].blocks[1], CalloutBlock)
