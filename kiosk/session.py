@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 ATTRACT = "attract"
 HOME = "home"
+CHECKLIST = "checklist"
+SUMMARY = "summary"
 TOPIC_PREFIX = "topic/"
 
 
@@ -15,10 +17,20 @@ def topic_screen(page_id: str) -> str:
 
 @dataclass
 class Session:
-    """Which screen the patient is on and how they got there."""
+    """Which screen the patient is on, how they got there, and what they ticked."""
 
     screen: str = ATTRACT
     history: list[str] = field(default_factory=list)
+    ticked: set[str] = field(default_factory=set)
+
+    def set_ticked(self, item_id: str, ticked: bool) -> None:
+        if ticked:
+            self.ticked.add(item_id)
+        else:
+            self.ticked.discard(item_id)
+
+    def clear_answers(self) -> None:
+        self.ticked.clear()
 
     def go(self, screen: str) -> None:
         """Move to ``screen``, remembering the current one for Back. Home forgets the trail."""
@@ -39,3 +51,4 @@ class Session:
         """Forget everything about the patient."""
         self.screen = ATTRACT
         self.history.clear()
+        self.ticked.clear()

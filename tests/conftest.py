@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import create_kiosk
@@ -47,6 +47,8 @@ class Finger:
     def tap(self, widget: QWidget, point: QPoint | None = None) -> None:
         assert widget.isVisible(), f"{widget.objectName() or widget} is not on screen"
         window, at = self._at(widget, point)
+        hit = window.childAt(at)
+        assert hit is widget or widget.isAncestorOf(hit), f"{widget} is covered or scrolled away"
         QTest.touchEvent(window, self.device).press(0, at, window).commit()
         QTest.touchEvent(window, self.device).release(0, at, window).commit()
         QApplication.processEvents()
@@ -60,6 +62,12 @@ class Finger:
             moved = start + QPoint(0, round(dy * step / steps))
             QTest.touchEvent(window, self.device).move(0, moved, window).commit()
         QTest.touchEvent(window, self.device).release(0, start + QPoint(0, dy), window).commit()
+
+    def tap_row(self, area: QScrollArea, widget: QWidget) -> None:
+        """Scroll ``widget`` into view inside ``area`` (as a patient would), then tap it."""
+        area.ensureWidgetVisible(widget, 0, 120)
+        QApplication.processEvents()
+        self.tap(widget)
 
 
 @pytest.fixture
@@ -79,3 +87,20 @@ def open_kiosk(qtbot: QtBot, size: tuple[int, int] = LANDSCAPE, **kwargs: object
 @pytest.fixture
 def kiosk(qtbot: QtBot) -> Iterator[KioskWindow]:
     yield open_kiosk(qtbot)
+
+
+def short_idle_settings(folder: Path, timeout: float = 0.2, warning: float = 0.4) -> Path:
+    """A settings file with idle timers short enough for tests (loads with a warning)."""
+    path = folder / "settings.yaml"
+    path.write_text(
+        f"clinic:\n  name: Test Clinic\n  contact: Ask at desk 3.\n"
+        f"idle:\n  timeout_seconds: {timeout}\n  warning_seconds: {warning}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture
+def quick_kiosk(qtbot: QtBot, tmp_path: Path) -> KioskWindow:
+    """The bundled kiosk with idle timers of a fraction of a second."""
+    return open_kiosk(qtbot, config_path=short_idle_settings(tmp_path))

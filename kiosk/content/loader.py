@@ -4,6 +4,7 @@ Layout::
 
     pack.yaml                  languages and topic order
     <lang>/strings.yaml        interface words
+    <lang>/checklist.yaml      the symptom checklist and its summary
     <lang>/pages/<topic>.yaml  one file per topic page
     images/...                 pictures referenced by pages
 """
@@ -15,7 +16,15 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from kiosk.content.model import ContentPack, ImageBlock, Language, Manifest, Page, Strings
+from kiosk.content.model import (
+    Checklist,
+    ContentPack,
+    ImageBlock,
+    Language,
+    Manifest,
+    Page,
+    Strings,
+)
 from kiosk.content.problems import ContentError, Problem
 from kiosk.content.safe_yaml import YamlDocument, load_yaml
 from kiosk.content.validation import validate
@@ -53,11 +62,39 @@ def _check_images(root: Path, doc: YamlDocument, page: Page) -> list[Problem]:
     return problems
 
 
+def _check_checklist(doc: YamlDocument, checklist: Checklist) -> list[Problem]:
+    problems = []
+    groups: set[str] = set()
+    items: set[str] = set()
+    for g, group in enumerate(checklist.groups):
+        if group.id in groups:
+            at: tuple[str | int, ...] = ("groups", g, "id")
+            problems.append(doc.problem(at, f"group id {group.id!r} is used twice"))
+        groups.add(group.id)
+        for i, item in enumerate(group.items):
+            if item.id in items:
+                where = ("groups", g, "items", i, "id")
+                problems.append(doc.problem(where, f"item id {item.id!r} is used twice"))
+            items.add(item.id)
+    return problems
+
+
+def _check_strings(doc: YamlDocument, strings: Strings) -> list[Problem]:
+    if "{seconds}" in strings.still_there_text:
+        return []
+    return [doc.problem(("still_there_text",), "must contain {seconds}, the seconds left")]
+
+
 def _load_language(
     root: Path, code: str, manifest: Manifest, collector: _Collector
 ) -> Language | None:
     folder = root / code
-    _, strings = collector.load(folder / "strings.yaml", Strings)
+    strings_doc, strings = collector.load(folder / "strings.yaml", Strings)
+    if strings_doc and strings:
+        collector.problems.extend(_check_strings(strings_doc, strings))
+    checklist_doc, checklist = collector.load(folder / "checklist.yaml", Checklist)
+    if checklist_doc and checklist:
+        collector.problems.extend(_check_checklist(checklist_doc, checklist))
     pages = []
     for topic in manifest.topics:
         path = folder / "pages" / f"{topic}.yaml"
@@ -73,9 +110,9 @@ def _load_language(
             collector.problems.append(doc.problem(("id",), f"must be {topic!r}, the file's name"))
         collector.problems.extend(_check_images(root, doc, page))
         pages.append(page)
-    if strings is None or len(pages) != len(manifest.topics):
+    if strings is None or checklist is None or len(pages) != len(manifest.topics):
         return None
-    return Language(code=code, strings=strings, pages=tuple(pages))
+    return Language(code=code, strings=strings, pages=tuple(pages), checklist=checklist)
 
 
 def load_pack(root: Path) -> ContentPack:

@@ -98,6 +98,42 @@ class Page(Strict):
     blocks: Annotated[list[Block], Field(min_length=1, max_length=80)]
 
 
+class ChecklistItem(Strict):
+    id: Slug = Field(description="Unique within the checklist; the same in every language")
+    label: ShortText
+    hint: str = Field(default="", max_length=120, description="A few plain words under the label")
+
+
+class ChecklistGroup(Strict):
+    id: Slug
+    heading: ShortText
+    items: Annotated[list[ChecklistItem], Field(min_length=1, max_length=20)]
+
+
+class SummaryText(Strict):
+    """The summary repeats only what was ticked; the same message whatever was ticked."""
+
+    title: ShortText
+    intro: ShortText = Field(description="Leads into the list of ticked items")
+    nothing_ticked: Text
+    care_team: Text = Field(description="Bring this list to your care team; never a score")
+    cannot_tell: Text = Field(description="This list cannot tell whether anyone has any condition")
+
+
+class Checklist(Strict):
+    """checklist.yaml: the self-reflection symptom checklist."""
+
+    title: ShortText
+    intro: Text
+    privacy: Text = Field(description="Answers stay on this screen and clear when you walk away")
+    not_a_test: Text
+    groups: Annotated[list[ChecklistGroup], Field(min_length=1, max_length=12)]
+    summary: SummaryText
+
+    def items(self) -> list[ChecklistItem]:
+        return [item for group in self.groups for item in group.items]
+
+
 class Strings(Strict):
     """Every word the interface shows that is not part of a page, in one language."""
 
@@ -111,6 +147,14 @@ class Strings(Strict):
     home: ShortText
     next_topic: ShortText = Field(description="Shown before the next page's title")
     all_topics: ShortText = Field(description="The last page's step back to the home screen")
+    checklist_tile: ShortText = Field(description="The home tile's line under the checklist title")
+    see_my_list: ShortText = Field(description="Button from the checklist to the summary")
+    edit_answers: ShortText
+    clear_answers: ShortText
+    ticked: ShortText = Field(description="Said by screen readers for a ticked item")
+    still_there_title: ShortText
+    still_there_text: Text = Field(description="Must contain {seconds}: the seconds left")
+    still_here: ShortText = Field(description="The one big button that keeps the session")
 
 
 class Manifest(Strict):
@@ -127,6 +171,7 @@ class Language(Strict):
     code: str
     strings: Strings
     pages: tuple[Page, ...]
+    checklist: Checklist
 
     def page(self, page_id: str) -> Page:
         return next(page for page in self.pages if page.id == page_id)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Language
+from kiosk.session import CHECKLIST, topic_screen
 from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
 from kiosk.ui.widgets import Tile, text_label
 
@@ -19,15 +22,18 @@ class TileGrid(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.tiles: list[Tile] = []
+        self.wide: Tile | None = None
         self._columns = 0
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(28)
 
-    def set_tiles(self, tiles: list[Tile]) -> None:
-        for tile in self.tiles:
+    def set_tiles(self, tiles: list[Tile], wide: Tile | None = None) -> None:
+        """Lay out ``tiles`` in columns, then ``wide`` across the full width below them."""
+        for tile in [*self.tiles, *([self.wide] if self.wide else [])]:
             tile.deleteLater()
         self.tiles = tiles
+        self.wide = wide
         self._columns = 0
         self._relayout(self.width())
 
@@ -44,15 +50,18 @@ class TileGrid(QWidget):
             self._grid.removeWidget(tile)
         for index, tile in enumerate(self.tiles):
             self._grid.addWidget(tile, index // columns, index % columns)
+        if self.wide is not None:
+            self._grid.removeWidget(self.wide)
+            self._grid.addWidget(self.wide, math.ceil(len(self.tiles) / columns), 0, 1, columns)
         for column in range(3):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
         self.updateGeometry()
 
 
 class HomeScreen(QWidget):
-    """Title, subtitle and the topic tiles. Emits ``topic_chosen(page_id)``."""
+    """Title, subtitle, a tile per topic and the checklist tile. Emits ``screen_chosen(id)``."""
 
-    topic_chosen = Signal(str)
+    screen_chosen = Signal(str)
 
     def __init__(self, clinic_name: str, language: Language, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,7 +73,7 @@ class HomeScreen(QWidget):
         self.subtitle = text_label("", "lead")
         self.grid = TileGrid()
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(72, 56, 72, 72)
+        layout.setContentsMargins(72, 40, 72, 48)
         layout.setSpacing(20)
         layout.addWidget(self.brand)
         layout.addWidget(self.title)
@@ -85,9 +94,13 @@ class HomeScreen(QWidget):
         tiles = []
         for page in language.pages:
             tile = Tile(page.title, page.tile)
-            tile.clicked.connect(lambda _=False, page_id=page.id: self.topic_chosen.emit(page_id))
+            screen = topic_screen(page.id)
+            tile.clicked.connect(lambda _=False, screen=screen: self.screen_chosen.emit(screen))
             tiles.append(tile)
-        self.grid.set_tiles(tiles)
+        self.checklist_tile = Tile(language.checklist.title, language.strings.checklist_tile)
+        self.checklist_tile.setProperty("variant", "feature")
+        self.checklist_tile.clicked.connect(lambda: self.screen_chosen.emit(CHECKLIST))
+        self.grid.set_tiles(tiles, wide=self.checklist_tile)
 
     def reset(self) -> None:
         scroll_to_top(self.scroll_area)

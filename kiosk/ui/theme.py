@@ -70,6 +70,13 @@ def style_sheet(palette: Palette = Palette(), sizes: TypeScale = TypeScale()) ->
         background: {p.surface}; border: 3px solid {p.border}; border-radius: 20px;
     }}
     Tile[down="true"] {{ background: {p.callout}; border-color: {p.primary}; }}
+    Tile[variant="feature"] {{ background: {p.callout}; border: 4px solid {p.primary}; }}
+    QLabel[role="item"] {{ font-size: {s.h2}px; font-weight: 700; }}
+    CheckRow {{ background: {p.surface}; border: 3px solid {p.border}; border-radius: 16px; }}
+    CheckRow[ticked="true"] {{ background: {p.callout}; border: 6px solid {p.primary}; }}
+    TickBox {{ selection-background-color: {p.primary}; selection-color: {p.on_primary}; }}
+    #StillThereOverlay {{ background: rgba(16, 24, 26, 215); }}
+    #OverlayCard {{ background: {p.surface}; border-radius: 28px; }}
     QLabel[role="tile-title"] {{ font-size: {s.h2}px; font-weight: 700; color: {p.primary}; }}
     QScrollBar:vertical {{ width: 14px; background: transparent; }}
     QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 7px; min-height: 80px; }}

@@ -1,11 +1,11 @@
-"""A topic page: Back and Home always visible above a touch-scrolled column of content blocks."""
+"""A topic page: its content blocks, and a step on to the next topic at the end."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import (
     BulletsBlock,
@@ -17,11 +17,9 @@ from kiosk.content.model import (
     SourceBlock,
     Strings,
 )
-from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
+from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.theme import BUTTON_HEIGHT_PX
-from kiosk.ui.widgets import Picture, Tile, TouchButton, text_label
-
-READING_WIDTH = 1150  # long lines are hard to follow; wider screens get margins
+from kiosk.ui.widgets import Picture, Tile, callout_frame, text_label
 
 
 def _bullets(items: tuple[str, ...] | list[str]) -> QWidget:
@@ -38,18 +36,6 @@ def _bullets(items: tuple[str, ...] | list[str]) -> QWidget:
         row.addWidget(text_label(item), 1)
         layout.addLayout(row)
     return box
-
-
-def _callout(title: str, text: str) -> QWidget:
-    frame = QFrame()
-    frame.setObjectName("Callout")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(36, 24, 28, 24)
-    layout.setSpacing(8)
-    heading = text_label(title, "h2")
-    layout.addWidget(heading)
-    layout.addWidget(text_label(text))
-    return frame
 
 
 def _image(root: Path, block: ImageBlock) -> QWidget:
@@ -79,7 +65,7 @@ def build_block(root: Path, block: object) -> QWidget:
         case BulletsBlock(bullets=items):
             return _bullets(items)
         case CalloutBlock(callout=callout):
-            return _callout(callout.title, callout.text)
+            return callout_frame(callout.title, callout.text)
         case ImageBlock():
             return _image(root, block)
         case SourceBlock(source=text):
@@ -87,11 +73,9 @@ def build_block(root: Path, block: object) -> QWidget:
     raise TypeError(f"unknown block {block!r}")
 
 
-class TopicScreen(QWidget):
-    """One page. Emits ``back_requested``, ``home_requested`` and ``next_requested(page_id)``."""
+class TopicScreen(ReadingScreen):
+    """One page. Emits ``next_requested(page_id)`` from the step at its end."""
 
-    back_requested = Signal()
-    home_requested = Signal()
     next_requested = Signal(str)
 
     def __init__(
@@ -104,33 +88,14 @@ class TopicScreen(QWidget):
         next_page: Page | None,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
+        super().__init__(strings, f"{position[0]} / {position[1]}", parent)
         self.setObjectName("TopicScreen")
         self.page = page
-        self.back_button = TouchButton(strings.back, secondary=True)
-        self.home_button = TouchButton(strings.home, secondary=True)
-        self.back_button.clicked.connect(self.back_requested)
-        self.home_button.clicked.connect(self.home_requested)
-        self.position = text_label(f"{position[0]} / {position[1]}", "muted")
-        self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        bar = QFrame()
-        bar.setObjectName("TopBar")
-        bar_layout = QHBoxLayout(bar)
-        bar_layout.setContentsMargins(40, 20, 40, 20)
-        bar_layout.addWidget(self.back_button)
-        bar_layout.addWidget(self.position, 1)
-        bar_layout.addWidget(self.home_button)
-
-        column = QWidget()
-        column.setMaximumWidth(READING_WIDTH)
-        blocks = QVBoxLayout(column)
-        blocks.setContentsMargins(0, 0, 0, 0)
-        blocks.setSpacing(22)
         self.title = text_label(page.title, "h1")
-        blocks.addWidget(self.title)
+        self.column.addWidget(self.title)
         for block in page.blocks:
-            blocks.addWidget(build_block(root, block))
-        blocks.addSpacing(24)
+            self.column.addWidget(build_block(root, block))
+        self.column.addSpacing(24)
         if next_page is not None:
             self.next_step = Tile(strings.next_topic, next_page.title)
             self.next_step.clicked.connect(lambda: self.next_requested.emit(next_page.id))
@@ -139,24 +104,4 @@ class TopicScreen(QWidget):
             self.next_step.clicked.connect(self.home_requested)
             self.next_step.text_label.hide()
         self.next_step.setMinimumHeight(BUTTON_HEIGHT_PX)
-        blocks.addWidget(self.next_step)
-
-        body = QWidget()
-        body.setObjectName("ScrollBody")
-        centred = QHBoxLayout(body)
-        centred.setContentsMargins(56, 44, 56, 72)
-        centred.addStretch(1)
-        centred.addWidget(column, 100)
-        centred.addStretch(1)
-        self.scroll_area = touch_scroll_area(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(bar)
-        layout.addWidget(self.scroll_area, 1)
-
-    def labels(self) -> list[QLabel]:
-        return self.findChildren(QLabel)
-
-    def reset(self) -> None:
-        scroll_to_top(self.scroll_area)
+        self.column.addWidget(self.next_step)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QImage, QPainter, QPaintEvent
+from PySide6.QtGui import QImage, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -32,6 +34,20 @@ def text_label(text: str, role: str = "", parent: QWidget | None = None) -> QLab
     if role:
         label.setProperty("role", role)
     return label
+
+
+def callout_frame(title: str, *texts: str) -> QFrame:
+    """A tinted box with a bar down its left side, for things a patient must not miss."""
+    frame = QFrame()
+    frame.setObjectName("Callout")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(36, 24, 28, 24)
+    layout.setSpacing(10)
+    if title:
+        layout.addWidget(text_label(title, "h2"))
+    for text in texts:
+        layout.addWidget(text_label(text))
+    return frame
 
 
 def set_label(button: QAbstractButton, text: str) -> None:
@@ -140,3 +156,78 @@ class Picture(QWidget):
             self._svg.render(painter, target)
         else:
             painter.drawImage(target, self._image)
+
+
+class TickBox(QWidget):
+    """The square on a checklist row: empty, or filled with a tick (shape, not just colour)."""
+
+    SIZE = 52
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFixedSize(self.SIZE, self.SIZE)
+        self.ticked = False
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ink = self.palette().color(QPalette.ColorRole.Highlight)
+        box = QRectF(3, 3, self.SIZE - 6, self.SIZE - 6)
+        painter.setPen(QPen(ink, 5))
+        painter.setBrush(ink if self.ticked else Qt.GlobalColor.transparent)
+        painter.drawRoundedRect(box, 8, 8)
+        if self.ticked:
+            tick = QPainterPath()
+            tick.moveTo(box.left() + box.width() * 0.22, box.top() + box.height() * 0.52)
+            tick.lineTo(box.left() + box.width() * 0.42, box.top() + box.height() * 0.72)
+            tick.lineTo(box.left() + box.width() * 0.80, box.top() + box.height() * 0.28)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.HighlightedText), 7))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(tick)
+
+
+class CheckRow(PanelButton):
+    """One checklist item: the whole row toggles, showing a tick and a heavier border."""
+
+    def __init__(self, label: str, hint: str, ticked_word: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setMinimumHeight(BUTTON_HEIGHT_PX + 8)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.ticked_word = ticked_word
+        self.box = TickBox()
+        self.label = text_label(label, "item")
+        self.hint = text_label(hint, "muted")
+        self.hint.setVisible(bool(hint))
+        texts = QVBoxLayout()
+        texts.setSpacing(4)
+        texts.addWidget(self.label)
+        texts.addWidget(self.hint)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(28, 16, 28, 16)
+        row.setSpacing(28)
+        row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addLayout(texts, 1)
+        for child in (self.label, self.hint):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        set_label(self, label)
+        self.setAccessibleDescription(hint)
+        self.toggled.connect(self._show_state)
+
+    def set_ticked(self, ticked: bool) -> None:
+        """Show ``ticked`` without emitting ``toggled`` (the session already knows)."""
+        self.blockSignals(True)
+        self.setChecked(ticked)
+        self.blockSignals(False)
+        self._show_state(ticked)
+
+    def _show_state(self, ticked: bool) -> None:
+        self.box.ticked = ticked
+        self.setProperty("ticked", ticked)
+        hint = self.hint.text()
+        self.setAccessibleDescription(f"{self.ticked_word}. {hint}" if ticked else hint)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.box.update()

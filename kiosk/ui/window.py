@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import Settings
 from kiosk.content.model import ContentPack, Language
-from kiosk.session import ATTRACT, HOME, Session, topic_screen
+from kiosk.idle import IdleWatcher
+from kiosk.session import ATTRACT, CHECKLIST, HOME, SUMMARY, Session, topic_screen
 from kiosk.ui.attract import AttractScreen
+from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
 from kiosk.ui.home import HomeScreen
+from kiosk.ui.idle_overlay import StillThereOverlay
+from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.scrolling import stop_flings
 from kiosk.ui.theme import style_sheet
 from kiosk.ui.topic import TopicScreen
@@ -18,11 +22,12 @@ from kiosk.ui.topic import TopicScreen
 class KioskWindow(QWidget):
     """Builds every screen up front (switching is then instant) and shows one at a time.
 
-    Navigation decisions live in ``Session``; this class only maps screen ids to widgets.
-    Emits ``page_shown(screen_id)`` after every switch.
+    Patient state lives in ``self.session``; the screens only display it. Emits
+    ``page_shown(screen_id)`` after every switch and ``session_reset`` after every reset.
     """
 
     page_shown = Signal(str)
+    session_reset = Signal()
 
     def __init__(self, pack: ContentPack, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -37,35 +42,58 @@ class KioskWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.screens: dict[str, QWidget] = {}
-        self._build(pack.language())
+        language = pack.language()
+        self._build(language)
+        self._guard_idle(language)
         self._show(ATTRACT)
 
     def _build(self, language: Language) -> None:
-        clinic = self.settings.clinic.name
-        self.attract = AttractScreen(clinic, language.strings)
+        clinic = self.settings.clinic
+        self.attract = AttractScreen(clinic.name, language.strings)
         self.attract.clicked.connect(lambda: self.go(HOME))
-        self.home = HomeScreen(clinic, language)
-        self.home.topic_chosen.connect(lambda page_id: self.go(topic_screen(page_id)))
+        self.home = HomeScreen(clinic.name, language)
+        self.home.screen_chosen.connect(self.go)
         self._add(ATTRACT, self.attract)
         self._add(HOME, self.home)
         pages = language.pages
         for index, page in enumerate(pages):
-            following = pages[index + 1] if index + 1 < len(pages) else None
             screen = TopicScreen(
                 self.pack.root,
                 page,
                 strings=language.strings,
                 position=(index + 1, len(pages)),
-                next_page=following,
+                next_page=pages[index + 1] if index + 1 < len(pages) else None,
             )
-            screen.back_requested.connect(self.back)
-            screen.home_requested.connect(lambda: self.go(HOME))
             screen.next_requested.connect(lambda page_id: self.go(topic_screen(page_id)))
             self._add(topic_screen(page.id), screen)
+        self.checklist = ChecklistScreen(language.checklist, language.strings)
+        self.checklist.answer_changed.connect(self.session.set_ticked)
+        self.checklist.finished.connect(lambda: self.go(SUMMARY))
+        self._add(CHECKLIST, self.checklist)
+        self.summary = SummaryScreen(language.checklist, language.strings, clinic.contact)
+        self.summary.edit_requested.connect(self.back)
+        self.summary.clear_requested.connect(self.clear_answers)
+        self._add(SUMMARY, self.summary)
+
+    def _guard_idle(self, language: Language) -> None:
+        """Warn after the idle timeout, then reset; never while the attract screen shows."""
+        idle = self.settings.idle
+        self.idle_watcher = IdleWatcher(round(idle.timeout_seconds * 1000), self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle_watcher)
+        self.overlay = StillThereOverlay(language.strings, self)
+        self.idle_watcher.went_idle.connect(lambda: self.overlay.start(idle.warning_seconds))
+        self.idle_watcher.activity_resumed.connect(self.overlay.stop)
+        self.overlay.kept.connect(self.overlay.stop)
+        self.overlay.timed_out.connect(self.reset)
 
     def _add(self, screen_id: str, widget: QWidget) -> None:
         self.screens[screen_id] = widget
         self.stack.addWidget(widget)
+        if isinstance(widget, ReadingScreen):
+            widget.back_requested.connect(self.back)
+            widget.home_requested.connect(lambda: self.go(HOME))
 
     def _show(self, screen_id: str, *, from_top: bool = False) -> None:
         widget = self.screens[screen_id]
@@ -73,9 +101,15 @@ class KioskWindow(QWidget):
         if previous is not None and previous is not widget:
             stop_flings(previous)
         reset = getattr(widget, "reset", None)
-        if from_top and callable(reset) and widget is not self.stack.currentWidget():
+        if from_top and callable(reset) and widget is not previous:
             reset()
+        if screen_id == SUMMARY:
+            self.summary.show_answers(self.session.ticked)
         self.stack.setCurrentWidget(widget)
+        if screen_id == ATTRACT:
+            self.idle_watcher.disarm()
+        elif not self.idle_watcher.is_armed:
+            self.idle_watcher.arm()
         self.page_shown.emit(screen_id)
 
     def current_screen(self) -> str:
@@ -91,11 +125,22 @@ class KioskWindow(QWidget):
         """Return to the previous screen where the patient left it."""
         self._show(self.session.back())
 
+    def clear_answers(self) -> None:
+        """The patient's own "Clear my answers": untick everything and return to the list."""
+        self.session.clear_answers()
+        self.checklist.show_answers(self.session.ticked)
+        self.summary.reset()
+        self.back()
+
     def reset(self) -> None:
-        """Return to the attract screen as if freshly started."""
+        """Clear every trace of the session and return to the attract screen, as if just started."""
+        self.overlay.stop()
         self.session.reset()
+        self.checklist.show_answers(self.session.ticked)
         for widget in self.screens.values():
+            stop_flings(widget)
             reset = getattr(widget, "reset", None)
             if callable(reset):
                 reset()
         self._show(ATTRACT)
+        self.session_reset.emit()

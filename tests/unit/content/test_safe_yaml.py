@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,20 @@ def test_unreadable_path_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     missing = tmp_path / "nope.yaml"
     [message] = problems(missing)
     assert message.startswith(f"{missing}: cannot read file")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 50_000 + "]" * 50_000,
+        "- " * 100_000 + "x\n",
+        "".join(" " * i + f"k{i}:\n" for i in range(600)),
+    ],
+    ids=["flow", "compact-sequences", "indented-maps"],
+)
+def test_hostile_nesting_is_refused_with_a_position(tmp_path: Path, text: str) -> None:
+    path = write(tmp_path, text)
+    [message] = problems(path)
+    assert re.match(
+        rf"{re.escape(str(path))}:\d+:\d+: nested more than {MAX_DEPTH} levels deep", message
+    )

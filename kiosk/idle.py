@@ -1,0 +1,73 @@
+"""Notice when nobody has touched the kiosk for a while: one event filter, one single-shot timer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TouchEnd,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.KeyPress,
+        QEvent.Type.TabletPress,
+    }
+)
+
+
+class IdleWatcher(QObject):
+    """Install on the QApplication. While armed, any input restarts the countdown.
+
+    Emits ``went_idle`` after ``timeout_ms`` without input, and ``activity_resumed`` on the
+    first input after that. Disarmed (e.g. on the attract screen) no timer runs at all.
+    """
+
+    went_idle = Signal()
+    activity_resumed = Signal()
+
+    def __init__(self, timeout_ms: int, parent: QObject | None = None):
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(timeout_ms)
+        self._timer.timeout.connect(self._on_timeout)
+        self._armed = False
+        self._idle = False
+
+    @property
+    def is_armed(self) -> bool:
+        return self._armed
+
+    @property
+    def is_idle(self) -> bool:
+        return self._idle
+
+    def set_timeout(self, timeout_ms: int) -> None:
+        self._timer.setInterval(timeout_ms)
+
+    def arm(self) -> None:
+        """Start watching; the countdown begins now."""
+        self._armed = True
+        self._idle = False
+        self._timer.start()
+
+    def disarm(self) -> None:
+        self._armed = False
+        self._idle = False
+        self._timer.stop()
+
+    def _on_timeout(self) -> None:
+        self._idle = True
+        self.went_idle.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if self._armed and event.type() in INPUT_EVENTS:
+            self._timer.start()
+            if self._idle:
+                self._idle = False
+                self.activity_resumed.emit()
+        return False

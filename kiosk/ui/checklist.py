@@ -1,0 +1,116 @@
+"""The self-reflection checklist and its summary. No score: the summary only echoes answers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.content.model import Checklist, Strings
+from kiosk.ui.reading import ReadingScreen
+from kiosk.ui.widgets import CheckRow, TouchButton, callout_frame, text_label
+
+
+class ChecklistScreen(ReadingScreen):
+    """Groups of large toggle rows. Emits ``answer_changed(item_id, ticked)`` and ``finished``."""
+
+    answer_changed = Signal(str, bool)
+    finished = Signal()
+
+    def __init__(self, checklist: Checklist, strings: Strings, parent: QWidget | None = None):
+        super().__init__(strings, parent=parent)
+        self.setObjectName("ChecklistScreen")
+        self.column.addWidget(text_label(checklist.title, "h1"))
+        self.column.addWidget(text_label(checklist.intro, "lead"))
+        self.notice = callout_frame("", checklist.privacy, checklist.not_a_test)
+        self.column.addWidget(self.notice)
+        self.rows: dict[str, CheckRow] = {}
+        for group in checklist.groups:
+            heading = text_label(group.heading, "h2")
+            heading.setContentsMargins(0, 20, 0, 0)
+            self.column.addWidget(heading)
+            for item in group.items:
+                row = CheckRow(item.label, item.hint, strings.ticked)
+                row.toggled.connect(
+                    lambda ticked, item_id=item.id: self.answer_changed.emit(item_id, ticked)
+                )
+                self.rows[item.id] = row
+                self.column.addWidget(row)
+        self.column.addSpacing(24)
+        self.see_list = TouchButton(strings.see_my_list)
+        self.see_list.clicked.connect(self.finished)
+        self.column.addWidget(self.see_list)
+
+    def show_answers(self, ticked: set[str]) -> None:
+        for item_id, row in self.rows.items():
+            row.set_ticked(item_id in ticked)
+
+
+class SummaryScreen(ReadingScreen):
+    """Echoes only the ticked items, then the same care-team message whatever was ticked.
+
+    Emits ``edit_requested`` and ``clear_requested``.
+    """
+
+    edit_requested = Signal()
+    clear_requested = Signal()
+
+    def __init__(
+        self, checklist: Checklist, strings: Strings, contact: str, parent: QWidget | None = None
+    ):
+        super().__init__(strings, parent=parent)
+        self.setObjectName("SummaryScreen")
+        self.checklist = checklist
+        summary = checklist.summary
+        self.column.addWidget(text_label(summary.title, "h1"))
+        self.answers = QWidget()
+        self.answers_layout = QVBoxLayout(self.answers)
+        self.answers_layout.setContentsMargins(0, 0, 0, 0)
+        self.answers_layout.setSpacing(14)
+        self.column.addWidget(self.answers)
+        texts = [summary.care_team] + ([contact] if contact else [])
+        self.column.addWidget(callout_frame("", *texts))
+        self.column.addWidget(text_label(summary.cannot_tell))
+        self.column.addSpacing(24)
+        self.edit_button = TouchButton(strings.edit_answers, secondary=True)
+        self.clear_button = TouchButton(strings.clear_answers, secondary=True)
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.clear_button.clicked.connect(self.clear_requested)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(28)
+        buttons.addWidget(self.edit_button, 1)
+        buttons.addWidget(self.clear_button, 1)
+        self.column.addLayout(buttons)
+
+    def show_answers(self, ticked: set[str]) -> None:
+        """Rebuild the list from ``ticked``, grouped under the checklist's own headings."""
+        self._clear_list()
+        summary = self.checklist.summary
+        if not ticked:
+            self.answers_layout.addWidget(text_label(summary.nothing_ticked, "lead"))
+            return
+        self.answers_layout.addWidget(text_label(summary.intro, "lead"))
+        for group in self.checklist.groups:
+            chosen = [item for item in group.items if item.id in ticked]
+            if not chosen:
+                continue
+            heading = text_label(group.heading, "h2")
+            heading.setContentsMargins(0, 12, 0, 0)
+            self.answers_layout.addWidget(heading)
+            for item in chosen:
+                self.answers_layout.addWidget(text_label(f"\u2713  {item.label}", "item"))
+
+    def answer_labels(self) -> list[str]:
+        """The item labels the screen is showing now (for tests and preview)."""
+        labels = [child.text() for child in self.answers.findChildren(QLabel)]
+        return [text.removeprefix("\u2713  ") for text in labels if text.startswith("\u2713")]
+
+    def _clear_list(self) -> None:
+        while (entry := self.answers_layout.takeAt(0)) is not None:
+            widget = entry.widget()
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+
+    def reset(self) -> None:
+        super().reset()
+        self._clear_list()

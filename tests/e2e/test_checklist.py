@@ -1,0 +1,204 @@
+"""The checklist, its summary and the idle reset, driven by touch in the real window."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.session import ATTRACT, CHECKLIST, HOME, SUMMARY, Session
+from kiosk.ui.window import KioskWindow
+from tests.conftest import Finger, open_kiosk, short_idle_settings
+
+
+def open_checklist(kiosk: KioskWindow, finger: Finger) -> None:
+    finger.tap(kiosk.attract)
+    finger.tap_row(kiosk.home.scroll_area, kiosk.home.checklist_tile)
+    assert kiosk.current_screen() == CHECKLIST
+
+
+def tick(kiosk: KioskWindow, finger: Finger, *item_ids: str) -> None:
+    for item_id in item_ids:
+        finger.tap_row(kiosk.checklist.scroll_area, kiosk.checklist.rows[item_id])
+
+
+def see_list(kiosk: KioskWindow, finger: Finger) -> None:
+    finger.tap_row(kiosk.checklist.scroll_area, kiosk.checklist.see_list)
+    assert kiosk.current_screen() == SUMMARY
+
+
+def label_of(kiosk: KioskWindow, item_id: str) -> str:
+    checklist = kiosk.pack.language().checklist
+    return next(item.label for item in checklist.items() if item.id == item_id)
+
+
+def texts(widget: QWidget) -> list[str]:
+    return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
+
+
+def test_checklist_says_up_front_that_answers_stay_here_and_clear(
+    kiosk: KioskWindow, finger: Finger
+) -> None:
+    open_checklist(kiosk, finger)
+    notice = " ".join(texts(kiosk.checklist.notice)).lower()
+    assert "stay on this screen" in notice and "nothing is saved" in notice
+    assert "walk away" in notice
+    assert "not a test" in notice
+    top = kiosk.checklist.notice.mapTo(kiosk.checklist, QPoint(0, 0)).y()
+    assert top < kiosk.height() / 2, "the privacy notice is not up front"
+
+
+def test_every_row_is_one_big_toggle(kiosk: KioskWindow, finger: Finger) -> None:
+    open_checklist(kiosk, finger)
+    row = kiosk.checklist.rows["bloating"]
+    assert row.height() >= 72
+    finger.tap_row(kiosk.checklist.scroll_area, row)
+    assert row.isChecked() and kiosk.session.ticked == {"bloating"}
+    assert row.accessibleDescription().startswith("Ticked.")
+    # Tapping the far right end of the row, away from the box and label, toggles too.
+    finger.tap(row, QPoint(row.width() - 10, row.height() // 2))
+    assert not row.isChecked() and kiosk.session.ticked == set()
+
+
+def test_ticked_state_shows_without_colour(kiosk: KioskWindow, finger: Finger) -> None:
+    open_checklist(kiosk, finger)
+    row = kiosk.checklist.rows["gas"]
+
+    def grey(image: QImage) -> QImage:
+        return image.convertToFormat(QImage.Format.Format_Grayscale8)
+
+    before = grey(row.grab().toImage())
+    finger.tap_row(kiosk.checklist.scroll_area, row)
+    after = grey(row.grab().toImage())
+    box = row.box.geometry()
+    changed = sum(
+        abs(before.pixelColor(x, y).value() - after.pixelColor(x, y).value()) > 60
+        for x in range(box.left(), box.right())
+        for y in range(box.top(), box.bottom())
+    )
+    assert changed > box.width() * box.height() // 4, "ticked box looks the same in grey"
+
+
+def test_summary_lists_exactly_the_ticked_items(kiosk: KioskWindow, finger: Finger) -> None:
+    open_checklist(kiosk, finger)
+    tick(kiosk, finger, "heartburn", "eczema", "low-mood", "gas")
+    see_list(kiosk, finger)
+    expected = [label_of(kiosk, i) for i in ("gas", "heartburn", "eczema", "low-mood")]
+    assert kiosk.summary.answer_labels() == expected
+    shown = " ".join(texts(kiosk.summary))
+    for item in kiosk.pack.language().checklist.items():
+        if item.label not in expected:
+            assert f"\u2713  {item.label}" not in shown
+
+
+def test_summary_message_is_the_same_whatever_was_ticked(
+    kiosk: KioskWindow, finger: Finger
+) -> None:
+    summary = kiosk.pack.language().checklist.summary
+    open_checklist(kiosk, finger)
+    see_list(kiosk, finger)
+    with_nothing = texts(kiosk.summary)
+    assert summary.nothing_ticked in with_nothing
+    finger.tap_row(kiosk.summary.scroll_area, kiosk.summary.edit_button)
+    tick(kiosk, finger, *kiosk.checklist.rows)
+    see_list(kiosk, finger)
+    with_everything = texts(kiosk.summary)
+    for message in (summary.care_team, summary.cannot_tell, "Questions? Ask at the front desk."):
+        assert message in with_nothing and message in with_everything
+    for text in with_everything:
+        assert not re.search(r"\d", text), f"a number on the summary: {text!r}"
+        assert "may have" not in text.lower() and "score" not in text.lower()
+
+
+def test_edit_keeps_answers_and_clear_removes_them(kiosk: KioskWindow, finger: Finger) -> None:
+    open_checklist(kiosk, finger)
+    tick(kiosk, finger, "acne", "asthma")
+    see_list(kiosk, finger)
+    finger.tap_row(kiosk.summary.scroll_area, kiosk.summary.edit_button)
+    assert kiosk.current_screen() == CHECKLIST
+    assert kiosk.checklist.rows["acne"].isChecked() and kiosk.checklist.rows["asthma"].isChecked()
+    see_list(kiosk, finger)
+    finger.tap_row(kiosk.summary.scroll_area, kiosk.summary.clear_button)
+    assert kiosk.current_screen() == CHECKLIST
+    assert kiosk.session.ticked == set()
+    assert not any(row.isChecked() for row in kiosk.checklist.rows.values())
+    assert kiosk.summary.answer_labels() == []
+
+
+def test_idle_warning_then_still_here_then_reset(
+    quick_kiosk: KioskWindow, finger: Finger, qtbot: QtBot
+) -> None:
+    kiosk = quick_kiosk
+    open_checklist(kiosk, finger)
+    tick(kiosk, finger, "bloating", "joint-pain")
+    see_list(kiosk, finger)
+    chosen = kiosk.summary.answer_labels()
+    assert chosen == [label_of(kiosk, "bloating"), label_of(kiosk, "joint-pain")]
+
+    qtbot.waitUntil(kiosk.overlay.isVisible, timeout=3000)
+    assert kiosk.overlay.title.text() == "Are you still there?"
+    assert re.search(r"clear in \d+ seconds", kiosk.overlay.message.text())
+    finger.tap(kiosk.overlay.button)
+    assert not kiosk.overlay.isVisible()
+    assert kiosk.current_screen() == SUMMARY
+    assert kiosk.summary.answer_labels() == chosen
+
+    with qtbot.waitSignal(kiosk.session_reset, timeout=5000):
+        pass  # no touch: the warning appears, counts down, and the kiosk resets
+    assert kiosk.current_screen() == ATTRACT
+    assert kiosk.session == Session()
+    assert kiosk.summary.answer_labels() == []
+    assert not kiosk.overlay.isVisible()
+    open_checklist(kiosk, finger)
+    assert not any(row.isChecked() for row in kiosk.checklist.rows.values())
+
+
+def test_a_touch_anywhere_extends_any_number_of_times(
+    quick_kiosk: KioskWindow, finger: Finger, qtbot: QtBot
+) -> None:
+    kiosk = quick_kiosk
+    open_checklist(kiosk, finger)
+    tick(kiosk, finger, "gas")
+    resets: list[bool] = []
+    kiosk.session_reset.connect(lambda: resets.append(True))
+    for _ in range(4):
+        qtbot.waitUntil(kiosk.overlay.isVisible, timeout=3000)
+        finger.tap(kiosk.overlay, QPoint(20, 20))  # the dimmed backdrop, not the button
+        assert not kiosk.overlay.isVisible()
+    assert resets == []
+    assert kiosk.current_screen() == CHECKLIST
+    assert kiosk.session.ticked == {"gas"}
+
+
+def test_nothing_counts_down_on_the_attract_screen(
+    quick_kiosk: KioskWindow, finger: Finger, qtbot: QtBot
+) -> None:
+    kiosk = quick_kiosk
+    assert kiosk.current_screen() == ATTRACT
+    assert [t for t in kiosk.findChildren(QTimer) if t.isActive()] == []
+    finger.tap(kiosk.attract)
+    assert kiosk.current_screen() == HOME
+    assert kiosk.idle_watcher.is_armed
+    with qtbot.waitSignal(kiosk.session_reset, timeout=5000):
+        pass
+    assert [t for t in kiosk.findChildren(QTimer) if t.isActive()] == []
+    with qtbot.assertNotEmitted(kiosk.overlay.timed_out, wait=600):
+        pass
+    assert not kiosk.overlay.isVisible()
+
+
+def test_default_timings_match_the_standard(kiosk: KioskWindow) -> None:
+    assert kiosk.settings.idle.timeout_seconds == 90
+    assert kiosk.settings.idle.warning_seconds == 30
+
+
+def test_short_timings_load_with_a_warning(
+    qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    open_kiosk(qtbot, config_path=short_idle_settings(tmp_path))
+    assert any("WCAG 2.2.1" in record.getMessage() for record in caplog.records)

@@ -1,0 +1,122 @@
+"""Property: whatever a patient did, the idle timeout leaves the kiosk as if freshly started."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import create_kiosk
+from kiosk.session import ATTRACT
+from kiosk.ui.reading import ReadingScreen
+from kiosk.ui.topic import TopicScreen
+from kiosk.ui.window import KioskWindow
+from tests.conftest import LANDSCAPE, Finger, short_idle_settings
+
+Action = tuple[str, int]
+
+actions = st.lists(
+    st.one_of(
+        st.tuples(st.sampled_from(["tile", "tick"]), st.integers(0, 15)),
+        st.tuples(st.just("scroll"), st.integers(0, 4000)),
+        st.tuples(
+            st.sampled_from(["start", "back", "home", "next", "see", "edit", "clear"]), st.just(0)
+        ),
+    ),
+    max_size=30,
+)
+
+
+def observable(kiosk: KioskWindow) -> dict[str, Any]:
+    """Everything the next patient could see or reach."""
+    scrollers = {key: s for key, s in kiosk.screens.items() if isinstance(s, ReadingScreen)}
+    return {
+        "screen": kiosk.current_screen(),
+        "session": (
+            kiosk.session.screen,
+            list(kiosk.session.history),
+            sorted(kiosk.session.ticked),
+        ),
+        "scroll": {key: s.scroll_area.verticalScrollBar().value() for key, s in scrollers.items()},
+        "home scroll": kiosk.home.scroll_area.verticalScrollBar().value(),
+        "ticked rows": [key for key, row in kiosk.checklist.rows.items() if row.isChecked()],
+        "summary": kiosk.summary.answer_labels(),
+        "labels": sorted(label.text() for label in kiosk.findChildren(QLabel)),
+        "overlay": kiosk.overlay.isVisible(),
+        "idle armed": kiosk.idle_watcher.is_armed,
+    }
+
+
+def perform(kiosk: KioskWindow, finger: Finger, action: Action) -> None:
+    kind, number = action
+    screen = kiosk.screens[kiosk.current_screen()]
+    if kind == "start" and screen is kiosk.attract:
+        finger.tap(kiosk.attract)
+    elif kind == "tile" and screen is kiosk.home:
+        tiles = [*kiosk.home.grid.tiles, kiosk.home.checklist_tile]
+        finger.tap_row(kiosk.home.scroll_area, tiles[number % len(tiles)])
+    elif kind == "tick" and screen is kiosk.checklist:
+        rows = list(kiosk.checklist.rows.values())
+        finger.tap_row(kiosk.checklist.scroll_area, rows[number % len(rows)])
+    elif kind == "scroll" and isinstance(screen, ReadingScreen):
+        screen.scroll_area.verticalScrollBar().setValue(number)
+    elif kind in ("back", "home") and isinstance(screen, ReadingScreen):
+        finger.tap(screen.back_button if kind == "back" else screen.home_button)
+    elif kind == "next" and isinstance(screen, TopicScreen):
+        finger.tap_row(screen.scroll_area, screen.next_step)
+    elif kind == "see" and screen is kiosk.checklist:
+        finger.tap_row(kiosk.checklist.scroll_area, kiosk.checklist.see_list)
+    elif kind in ("edit", "clear") and screen is kiosk.summary:
+        button = kiosk.summary.edit_button if kind == "edit" else kiosk.summary.clear_button
+        finger.tap_row(kiosk.summary.scroll_area, button)
+
+
+def fresh_kiosk(config: Path) -> KioskWindow:
+    kiosk = create_kiosk(config_path=config)
+    kiosk.resize(*LANDSCAPE)
+    kiosk.show()
+    QApplication.processEvents()
+    return kiosk
+
+
+def dispose(kiosk: KioskWindow) -> None:
+    kiosk.close()
+    kiosk.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(steps=actions)
+def test_timeout_after_any_session_equals_a_fresh_start(
+    qtbot: QtBot, tmp_path_factory: pytest.TempPathFactory, steps: list[Action]
+) -> None:
+    config = short_idle_settings(tmp_path_factory.mktemp("idle"), timeout=0.05, warning=0.05)
+    reference = fresh_kiosk(config)
+    fresh = observable(reference)
+    dispose(reference)
+    kiosk = fresh_kiosk(config)
+    try:
+        finger = Finger(qtbot)
+        for step in steps:
+            perform(kiosk, finger, step)
+            # The property is about the final timeout: keep earlier warnings from interleaving.
+            kiosk.overlay.stop()
+            if kiosk.current_screen() != ATTRACT:
+                kiosk.idle_watcher.arm()
+        if kiosk.current_screen() != ATTRACT:
+            with qtbot.waitSignal(kiosk.session_reset, timeout=3000):
+                pass
+        QApplication.processEvents()
+        assert observable(kiosk) == fresh
+    finally:
+        dispose(kiosk)
