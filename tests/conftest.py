@@ -33,8 +33,7 @@ class Finger:
 
     _device: QPointingDevice | None = None
 
-    def __init__(self, qtbot: QtBot) -> None:
-        self.qtbot = qtbot
+    def __init__(self) -> None:
         if Finger._device is None:
             Finger._device = QTest.createTouchDevice()
         self.device = Finger._device
@@ -69,10 +68,19 @@ class Finger:
         QApplication.processEvents()
         self.tap(widget)
 
+    def fill_checklist(self, kiosk: KioskWindow, rows: list[int]) -> None:
+        """From the attract screen: open the checklist, tick ``rows`` (positions), see the list."""
+        self.tap(kiosk.attract)
+        self.tap_row(kiosk.home.scroll_area, kiosk.home.checklist_tile)
+        all_rows = list(kiosk.checklist.rows.values())
+        for index in rows:
+            self.tap_row(kiosk.checklist.scroll_area, all_rows[index])
+        self.tap_row(kiosk.checklist.scroll_area, kiosk.checklist.see_list)
+
 
 @pytest.fixture
 def finger(qtbot: QtBot) -> Finger:
-    return Finger(qtbot)
+    return Finger()
 
 
 def open_kiosk(qtbot: QtBot, size: tuple[int, int] = LANDSCAPE, **kwargs: object) -> KioskWindow:

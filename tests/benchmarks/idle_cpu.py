@@ -1,6 +1,6 @@
 """Benchmark: CPU used while the kiosk sits untouched. Prints a table; not part of the test run.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.benchmarks.idle_cpu [--seconds 20]
+QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.benchmarks.idle_cpu [--seconds 20]
 """
 
 from __future__ import annotations

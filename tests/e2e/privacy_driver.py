@@ -31,14 +31,7 @@ def main(settings: Path, rows: list[int]) -> int:
     kiosk = create_kiosk(config_path=settings)
     kiosk.resize(1920, 1080)
     kiosk.show()
-    finger = Finger.__new__(Finger)
-    Finger.__init__(finger, None)  # type: ignore[arg-type]
-    finger.tap(kiosk.attract)
-    finger.tap_row(kiosk.home.scroll_area, kiosk.home.checklist_tile)
-    all_rows = list(kiosk.checklist.rows.values())
-    for index in rows:
-        finger.tap_row(kiosk.checklist.scroll_area, all_rows[index])
-    finger.tap_row(kiosk.checklist.scroll_area, kiosk.checklist.see_list)
+    Finger().fill_checklist(kiosk, rows)
     if len(kiosk.summary.answer_labels()) != len(rows):
         return 2
     loop = QEventLoop()

@@ -70,13 +70,8 @@ def test_log_records_and_qt_messages_hold_no_answer(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     kiosk = open_kiosk(qtbot, config_path=short_idle_settings(tmp_path))
-    finger = Finger(qtbot)
-    finger.tap(kiosk.attract)
-    finger.tap_row(kiosk.home.scroll_area, kiosk.home.checklist_tile)
-    rows = list(kiosk.checklist.rows.values())
-    for index in ROWS:
-        finger.tap_row(kiosk.checklist.scroll_area, rows[index])
-    finger.tap_row(kiosk.checklist.scroll_area, kiosk.checklist.see_list)
+    Finger().fill_checklist(kiosk, ROWS)
+    assert len(kiosk.summary.answer_labels()) == len(ROWS)
     with qtbot.waitSignal(kiosk.session_reset, timeout=5000):
         pass
     logged = caplog.text + "\n".join(str(record.args) for record in caplog.records)

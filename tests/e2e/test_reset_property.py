@@ -106,7 +106,7 @@ def test_timeout_after_any_session_equals_a_fresh_start(
     dispose(reference)
     kiosk = fresh_kiosk(config)
     try:
-        finger = Finger(qtbot)
+        finger = Finger()
         for step in steps:
             perform(kiosk, finger, step)
             # The property is about the final timeout: keep earlier warnings from interleaving.
