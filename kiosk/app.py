@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import load_settings
-from kiosk.content.loader import load_pack
-from kiosk.paths import default_content_dir, default_settings_path
+from kiosk.reload import ContentReloader
+from kiosk.sources import Loaded, load_all
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -25,16 +25,32 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _offer(window: KioskWindow, loaded: Loaded) -> None:
+    window.offer_content(loaded.pack, loaded.settings, loaded.logo)
+
+
 def create_kiosk(
-    content_dir: Path | str | None = None, config_path: Path | str | None = None
+    content_dir: Path | str | None = None,
+    config_path: Path | str | None = None,
+    *,
+    watch: bool = True,
 ) -> KioskWindow:
     """Load content and settings and build the top-level window (hidden).
 
+    With ``watch``, edits to the content or settings files are reloaded while it runs.
     Raises ContentError, listing every problem, when the content or settings are wrong.
     """
     application()
-    loaded = load_settings(Path(config_path) if config_path else default_settings_path())
+    load = partial(
+        load_all,
+        Path(config_path) if config_path else None,
+        Path(content_dir) if content_dir else None,
+    )
+    loaded = load()
     for warning in loaded.warnings:
         log.warning("%s", warning)
-    pack = load_pack(Path(content_dir) if content_dir else default_content_dir())
-    return KioskWindow(pack, loaded.settings)
+    window = KioskWindow(loaded.pack, loaded.settings, loaded.logo)
+    if watch:
+        window.reloader = ContentReloader(load, loaded, window)
+        window.reloader.content_reloaded.connect(partial(_offer, window))
+    return window

@@ -10,7 +10,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kiosk.content.problems import ContentError, Problem
+from kiosk.content.problems import ContentError
+from kiosk.sources import Loaded, load_all
+
+SCHEMA_KINDS = ("settings", "pack", "page", "checklist", "strings")
 
 DEFAULT_SIZES = ("1920x1080", "1080x1920")
 
@@ -26,22 +29,29 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description=__doc__)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--content", type=Path, help="content pack folder (default: bundled)")
-    common.add_argument("--config", type=Path, help="clinic settings file (default: bundled)")
+    common.add_argument("--config", type=Path, help="clinic settings file")
     commands = parser.add_subparsers(dest="command")
     run = commands.add_parser("run", parents=[common], help="start the kiosk (the default)")
     run.add_argument("--windowed", action="store_true", help="a normal window, for a desktop trial")
     run.add_argument("--size", type=_size, default=(1280, 800), help="window size with --windowed")
     run.add_argument(
-        "--self-test",
-        action="store_true",
-        help="start, paint the first screen, exit 0 (smoke test)",
+        "--self-test", action="store_true", help="paint the first screen, exit 0"
     )
     preview = commands.add_parser("preview", parents=[common], help="render every screen to PNG")
     preview.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
     preview.add_argument(
         "--size", type=_size, action="append", help="WxH, repeatable (default: 1920x1080 1080x1920)"
     )
-    commands.add_parser("validate", parents=[common], help="check content and settings for errors")
+    for name, about in (
+        ("validate", "check content and settings; exit 1 with every problem"),
+        ("lint", "validate, then warn about reading level, timings, alt text, translations"),
+    ):
+        checker = commands.add_parser(name, parents=[common], help=about)
+        checker.add_argument("content_dir", nargs="?", type=Path, help="content pack folder")
+    lint = commands.choices["lint"]
+    lint.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    schema = commands.add_parser("schema", help="print the JSON Schema for a kind of file")
+    schema.add_argument("kind", nargs="?", default="settings", choices=sorted(SCHEMA_KINDS))
     return parser
 
 
@@ -88,27 +98,43 @@ def _preview(args: argparse.Namespace) -> int:
     return 0
 
 
-def _validate(args: argparse.Namespace) -> int:
-    from kiosk.config import load_settings
-    from kiosk.content.loader import load_pack
-    from kiosk.paths import default_content_dir, default_settings_path
+def _load_checked(args: argparse.Namespace) -> Loaded:
+    return load_all(args.config, args.content_dir or args.content)
 
-    problems: list[Problem] = []
-    for check in (
-        lambda: load_settings(args.config or default_settings_path()),
-        lambda: load_pack(args.content or default_content_dir()),
-    ):
-        try:
-            check()
-        except ContentError as error:
-            problems.extend(error.problems)
-    if problems:
-        return _report(ContentError(problems))
-    print("Content and settings are valid.")
+
+def _validate(args: argparse.Namespace) -> int:
+    loaded = _load_checked(args)
+    for warning in loaded.warnings:
+        print(f"  {warning}", file=sys.stderr)
+    print(f"Content in {loaded.content_dir} and settings in {loaded.settings_file} are valid.")
     return 0
 
 
-COMMANDS = {"run": _run, "preview": _preview, "validate": _validate}
+def _lint(args: argparse.Namespace) -> int:
+    from kiosk.content.lint import lint
+
+    findings = lint(_load_checked(args))
+    warnings = [finding for finding in findings if finding.severity == "warning"]
+    for finding in findings:
+        print(finding)
+    print(f"{len(warnings)} warning(s).")
+    return 1 if warnings and args.strict else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from kiosk.schema import schema_text
+
+    print(schema_text(args.kind), end="")
+    return 0
+
+
+COMMANDS = {
+    "run": _run,
+    "preview": _preview,
+    "validate": _validate,
+    "lint": _lint,
+    "schema": _schema,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,27 +1,74 @@
-"""Clinic settings: branding and timings, validated like content. Qt-free."""
+"""Clinic settings: branding, timings, languages and features, validated like content. Qt-free.
+
+Field descriptions here are the single source for validation, the JSON Schema and the staff
+reference in docs/reference.md.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Self
 
-from pydantic import Field, PositiveFloat
+from pydantic import Field, PositiveFloat, StringConstraints, model_validator
 
-from kiosk.content.model import ShortText, Strict
-from kiosk.content.problems import Problem
-from kiosk.content.safe_yaml import load_yaml
+from kiosk.colors import BODY_TEXT_MIN, HEX_COLOUR, OTHER_MIN, contrast
+from kiosk.content.model import ShortText, Slug, Strict
+from kiosk.content.problems import ContentError, Problem
+from kiosk.content.safe_yaml import YamlDocument, load_yaml
 from kiosk.content.validation import validate
 
 # WCAG 2.2.1: a patient gets at least 20 seconds to say "I'm still here".
 MIN_WARNING_SECONDS = 20.0
 
+Colour = Annotated[str, StringConstraints(pattern=HEX_COLOUR), Field(description="#RRGGBB")]
+
 
 class Clinic(Strict):
+    """The clinic's name, logo and contact line."""
+
     name: ShortText = Field(default="Your clinic", description="Shown on the welcome screen")
-    contact: str = Field(default="", max_length=200, description="Phone or desk to ask at")
+    contact: str = Field(
+        default="", max_length=200, description="Shown on the checklist summary, e.g. a phone"
+    )
+    logo: str = Field(
+        default="", description="Image file, relative to this settings file; shown on screens"
+    )
+
+
+class Theme(Strict):
+    """Clinic colours. They must keep text readable: 7:1 for body text, 4.5:1 for the rest."""
+
+    primary: Colour = Field(default="#0E5A66", description="Buttons, titles and highlights")
+    on_primary: Colour = Field(default="#FFFFFF", description="Text on primary buttons")
+    background: Colour = Field(default="#F6F4EF", description="Screen background")
+    surface: Colour = Field(default="#FFFFFF", description="Tiles, rows and the top bar")
+    text: Colour = Field(default="#1A1A1A", description="Body text")
+
+    @model_validator(mode="after")
+    def _readable(self) -> Self:
+        pairs = [
+            ("text", "background", BODY_TEXT_MIN),
+            ("text", "surface", BODY_TEXT_MIN),
+            ("on_primary", "primary", OTHER_MIN),
+            ("primary", "background", OTHER_MIN),
+            ("primary", "surface", OTHER_MIN),
+        ]
+        failures = []
+        for fore, back, minimum in pairs:
+            ratio = contrast(getattr(self, fore), getattr(self, back))
+            if ratio < minimum:
+                failures.append(f"{fore} on {back} is {ratio:.2f}:1, needs {minimum:g}:1")
+        if failures:
+            raise ValueError("colours too close to read: " + "; ".join(failures))
+        return self
 
 
 class Idle(Strict):
+    """When the kiosk clears itself after nobody touches it."""
+
     timeout_seconds: PositiveFloat = Field(
         default=90, description="Seconds without a touch before the 'Are you still there?' warning"
     )
@@ -30,17 +77,65 @@ class Idle(Strict):
     )
 
 
+class Languages(Strict):
+    """Which languages patients see."""
+
+    default: Slug = Field(default="en", description="Language a new patient sees first")
+    offered: list[Slug] = Field(
+        default_factory=list, description="Languages patients may choose; empty: all in the pack"
+    )
+
+
+class Features(Strict):
+    """Parts of the kiosk a clinic can switch off."""
+
+    checklist: bool = Field(default=True, description="Show the symptom checklist tile")
+
+
+class Staff(Strict):
+    """Staff access (see the staff guide for a forgotten PIN)."""
+
+    pin_hash: str = Field(
+        default="", description="Staff PIN as made by `kiosk hash-pin`; never the PIN itself"
+    )
+
+
+class ContentSource(Strict):
+    """Where the content comes from, when not the bundled pack."""
+
+    folder: str = Field(
+        default="", description="Content pack folder (relative to this file); empty: bundled"
+    )
+    overlay: str = Field(
+        default="", description="Folder of clinic pages that replace bundled ones, same layout"
+    )
+
+
 class Settings(Strict):
     """settings.yaml: one clinic's settings. Every key is optional."""
 
     clinic: Clinic = Clinic()
+    theme: Theme = Theme()
     idle: Idle = Idle()
+    languages: Languages = Languages()
+    features: Features = Features()
+    staff: Staff = Staff()
+    content: ContentSource = ContentSource()
 
 
 @dataclass(frozen=True)
 class LoadedSettings:
     settings: Settings
     warnings: tuple[Problem, ...]
+    doc: YamlDocument
+
+    @property
+    def path(self) -> Path:
+        return self.doc.path
+
+    def resolve(self, relative: str) -> Path | None:
+        """A path written in the settings file, taken relative to that file."""
+        return (self.path.parent / relative).resolve() if relative else None
 
 
 def load_settings(path: Path) -> LoadedSettings:
@@ -56,4 +151,19 @@ def load_settings(path: Path) -> LoadedSettings:
                 f"{MIN_WARNING_SECONDS:g} s (WCAG 2.2.1); patients may not have time to respond",
             )
         )
-    return LoadedSettings(settings, tuple(warnings))
+    loaded = LoadedSettings(settings, tuple(warnings), doc)
+    logo = loaded.resolve(settings.clinic.logo)
+    if logo is not None and not logo.is_file():
+        message = f"no image file at {settings.clinic.logo!r}"
+        raise ContentError([doc.problem(("clinic", "logo"), message)])
+    return loaded
+
+
+def system_settings_path() -> Path:
+    """Where an installed kiosk looks for its clinic's settings when --config is not given."""
+    if override := os.environ.get("KIOSK_SETTINGS"):
+        return Path(override)
+    if sys.platform == "win32":
+        program_data = Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData"))
+        return program_data / "GutHealthKiosk" / "settings.yaml"
+    return Path("/etc/gut-health-kiosk/settings.yaml")

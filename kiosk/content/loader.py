@@ -32,22 +32,29 @@ from kiosk.content.validation import validate
 M = TypeVar("M", bound=BaseModel)
 
 
+def load_model(path: Path, model: type[M]) -> tuple[YamlDocument, M]:
+    """Load one file and check it against ``model``; raise ContentError naming every problem."""
+    doc = load_yaml(path)
+    return doc, validate(doc, model)
+
+
 class _Collector:
     """Loads files one by one and keeps every problem instead of stopping at the first."""
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.files: list[Path] = []
 
     def load(self, path: Path, model: type[M]) -> tuple[YamlDocument | None, M | None]:
+        self.files.append(path)
         try:
-            doc = load_yaml(path)
-            return doc, validate(doc, model)
+            return load_model(path, model)
         except ContentError as error:
             self.problems.extend(error.problems)
             return None, None
 
 
-def _check_images(root: Path, doc: YamlDocument, page: Page) -> list[Problem]:
+def _check_images(root: Path, doc: YamlDocument, page: Page, files: list[Path]) -> list[Problem]:
     problems = []
     base = root.resolve()
     for index, block in enumerate(page.blocks):
@@ -59,6 +66,8 @@ def _check_images(root: Path, doc: YamlDocument, page: Page) -> list[Problem]:
             problems.append(doc.problem(at, "image paths must stay inside the content folder"))
         elif not target.is_file():
             problems.append(doc.problem(at, f"no image file at {block.image.src!r}"))
+        else:
+            files.append(target)
     return problems
 
 
@@ -85,8 +94,43 @@ def _check_strings(doc: YamlDocument, strings: Strings) -> list[Problem]:
     return [doc.problem(("still_there_text",), "must contain {seconds}, the seconds left")]
 
 
+def _check_translation(
+    doc: YamlDocument, checklist: Checklist, reference: Checklist | None
+) -> list[Problem]:
+    """Every language's checklist must ask about the same items as the default language's."""
+    if reference is None:
+        return []
+    ours = [item.id for item in checklist.items()]
+    theirs = [item.id for item in reference.items()]
+    missing = [item for item in theirs if item not in ours]
+    extra = [item for item in ours if item not in theirs]
+    problems = []
+    if missing:
+        problems.append(doc.problem(("groups",), f"items not translated: {', '.join(missing)}"))
+    if extra:
+        problems.append(
+            doc.problem(("groups",), f"items not in the default language: {', '.join(extra)}")
+        )
+    return problems
+
+
+def _page_file(root: Path, overlay: Path | None, code: str, topic: str) -> tuple[Path, Path]:
+    """The file for ``topic`` and the folder its images are relative to; the overlay wins."""
+    if overlay is not None:
+        replaced = overlay / code / "pages" / f"{topic}.yaml"
+        if replaced.is_file():
+            return replaced, overlay
+    return root / code / "pages" / f"{topic}.yaml", root
+
+
 def _load_language(
-    root: Path, code: str, manifest: Manifest, collector: _Collector
+    root: Path,
+    code: str,
+    manifest: Manifest,
+    collector: _Collector,
+    *,
+    overlay: Path | None,
+    reference: Checklist | None,
 ) -> Language | None:
     folder = root / code
     strings_doc, strings = collector.load(folder / "strings.yaml", Strings)
@@ -95,28 +139,35 @@ def _load_language(
     checklist_doc, checklist = collector.load(folder / "checklist.yaml", Checklist)
     if checklist_doc and checklist:
         collector.problems.extend(_check_checklist(checklist_doc, checklist))
+        collector.problems.extend(_check_translation(checklist_doc, checklist, reference))
     pages = []
+    roots = {}
     for topic in manifest.topics:
-        path = folder / "pages" / f"{topic}.yaml"
+        path, page_root = _page_file(root, overlay, code, topic)
         if not path.is_file():
-            collector.problems.append(
-                Problem(path, 0, 0, "", f"page for topic {topic!r} is missing")
-            )
+            message = f"page for topic {topic!r} is missing (not translated?)"
+            collector.problems.append(Problem(path, 0, 0, "", message))
             continue
         doc, page = collector.load(path, Page)
         if doc is None or page is None:
             continue
         if page.id != topic:
             collector.problems.append(doc.problem(("id",), f"must be {topic!r}, the file's name"))
-        collector.problems.extend(_check_images(root, doc, page))
+        collector.problems.extend(_check_images(page_root, doc, page, collector.files))
         pages.append(page)
+        roots[page.id] = page_root
     if strings is None or checklist is None or len(pages) != len(manifest.topics):
         return None
-    return Language(code=code, strings=strings, pages=tuple(pages), checklist=checklist)
+    return Language(
+        code=code, strings=strings, pages=tuple(pages), checklist=checklist, page_roots=roots
+    )
 
 
-def load_pack(root: Path) -> ContentPack:
-    """Load and check the pack in ``root``; raise ContentError listing every problem found."""
+def load_pack(root: Path, overlay: Path | None = None) -> ContentPack:
+    """Load and check the pack in ``root`` (pages in ``overlay`` replace bundled ones).
+
+    Raises ContentError listing every problem found in every file.
+    """
     collector = _Collector()
     manifest_doc, manifest = collector.load(root / "pack.yaml", Manifest)
     if manifest_doc is None or manifest is None:
@@ -128,11 +179,21 @@ def load_pack(root: Path) -> ContentPack:
     for index, topic in enumerate(manifest.topics):
         if topic in manifest.topics[:index]:
             collector.problems.append(manifest_doc.problem(("topics", index), "topic listed twice"))
-    languages = {}
-    for code in manifest.languages:
-        language = _load_language(root, code, manifest, collector)
+    languages: dict[str, Language] = {}
+    order = sorted(manifest.languages, key=lambda code: code != manifest.default_language)
+    for code in order:
+        default = languages.get(manifest.default_language)
+        reference = default.checklist if default and code != default.code else None
+        language = _load_language(
+            root, code, manifest, collector, overlay=overlay, reference=reference
+        )
         if language is not None:
             languages[code] = language
     if collector.problems:
         raise ContentError(collector.problems)
-    return ContentPack(root=root, default_language=manifest.default_language, languages=languages)
+    return ContentPack(
+        root=root,
+        default_language=manifest.default_language,
+        languages={code: languages[code] for code in manifest.languages},
+        files=tuple(collector.files),
+    )

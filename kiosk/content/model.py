@@ -26,13 +26,21 @@ class Strict(BaseModel):
 
 
 class Callout(Strict):
+    """A tinted box for something a patient must not miss."""
+
     title: ShortText = Field(description="A few words shown in bold above the text")
     text: Text
 
 
 class Image(Strict):
+    """A picture with its description for people who cannot see it."""
+
     src: str = Field(description="Path inside the content folder, e.g. images/gut-lining.svg")
-    alt: Text = Field(description="What the picture shows, for someone who cannot see it")
+    alt: str = Field(
+        default="",
+        max_length=600,
+        description="What the picture shows, for someone who cannot see it (lint warns if empty)",
+    )
     caption: str = Field(default="", max_length=300)
 
 
@@ -99,12 +107,16 @@ class Page(Strict):
 
 
 class ChecklistItem(Strict):
+    """One thing a patient may tick."""
+
     id: Slug = Field(description="Unique within the checklist; the same in every language")
     label: ShortText
     hint: str = Field(default="", max_length=120, description="A few plain words under the label")
 
 
 class ChecklistGroup(Strict):
+    """Items under one plain heading."""
+
     id: Slug
     heading: ShortText
     items: Annotated[list[ChecklistItem], Field(min_length=1, max_length=20)]
@@ -172,15 +184,22 @@ class Language(Strict):
     strings: Strings
     pages: tuple[Page, ...]
     checklist: Checklist
+    page_roots: dict[str, Path] = Field(
+        default_factory=dict, description="Folder each page's images are relative to"
+    )
 
     def page(self, page_id: str) -> Page:
         return next(page for page in self.pages if page.id == page_id)
+
+    def page_root(self, page_id: str, default: Path) -> Path:
+        return self.page_roots.get(page_id, default)
 
 
 class ContentPack(Strict):
     root: Path
     default_language: str
     languages: dict[str, Language]
+    files: tuple[Path, ...] = Field(default=(), description="Every file the pack was read from")
 
     def language(self, code: str | None = None) -> Language:
         return self.languages.get(code or "", self.languages[self.default_language])

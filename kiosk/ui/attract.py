@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import Strings
-from kiosk.ui.widgets import PanelButton, set_label, text_label
+from kiosk.ui.widgets import PanelButton, Picture, set_label, text_label
 
 
 class AttractScreen(PanelButton):
     """Clinic name, a calm invitation and "Touch the screen to start"; a tap anywhere starts."""
 
-    def __init__(self, clinic_name: str, strings: Strings, parent: QWidget | None = None):
+    def __init__(
+        self,
+        clinic_name: str,
+        strings: Strings,
+        logo: Path | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("AttractScreen")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -26,6 +34,11 @@ class AttractScreen(PanelButton):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(96, 72, 96, 96)
         layout.setSpacing(36)
+        if logo is not None:
+            self.logo = Picture(logo, max_width=360)
+            self.logo.setMaximumHeight(160)
+            self.logo.setAccessibleName(clinic_name)
+            layout.addWidget(self.logo, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.brand)
         layout.addStretch(2)
         layout.addWidget(self.title)

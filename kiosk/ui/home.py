@@ -63,7 +63,13 @@ class HomeScreen(QWidget):
 
     screen_chosen = Signal(str)
 
-    def __init__(self, clinic_name: str, language: Language, parent: QWidget | None = None):
+    def __init__(
+        self,
+        clinic_name: str,
+        language: Language,
+        show_checklist: bool = True,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("HomeScreen")
         body = QWidget()
@@ -85,6 +91,7 @@ class HomeScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
+        self.show_checklist = show_checklist
         self.set_language(clinic_name, language)
 
     def set_language(self, clinic_name: str, language: Language) -> None:
@@ -97,10 +104,13 @@ class HomeScreen(QWidget):
             screen = topic_screen(page.id)
             tile.clicked.connect(lambda _=False, screen=screen: self.screen_chosen.emit(screen))
             tiles.append(tile)
-        self.checklist_tile = Tile(language.checklist.title, language.strings.checklist_tile)
+        self.checklist_tile = Tile(
+            language.checklist.title, language.strings.checklist_tile, parent=self.grid
+        )
         self.checklist_tile.setProperty("variant", "feature")
         self.checklist_tile.clicked.connect(lambda: self.screen_chosen.emit(CHECKLIST))
-        self.grid.set_tiles(tiles, wide=self.checklist_tile)
+        self.grid.set_tiles(tiles, wide=self.checklist_tile if self.show_checklist else None)
+        self.checklist_tile.setVisible(self.show_checklist)
 
     def reset(self) -> None:
         scroll_to_top(self.scroll_area)

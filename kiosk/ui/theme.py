@@ -4,18 +4,48 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.colors import BODY_TEXT_MIN, OTHER_MIN, contrast, mix
+from kiosk.config import Theme
+
+
+def _toward(colour: str, target: str, limit: float, keep: float, *against: str) -> str:
+    """``colour`` moved as far toward ``target`` (up to ``limit``) as keeps ``keep``:1 contrast."""
+    for step in range(round(limit * 20), -1, -1):
+        candidate = mix(colour, target, step / 20)
+        if all(contrast(candidate, other) >= keep for other in against):
+            return candidate
+    return colour
+
 
 @dataclass(frozen=True)
 class Palette:
-    background: str = "#F6F4EF"
-    surface: str = "#FFFFFF"
-    text: str = "#1A1A1A"
-    muted: str = "#3B3B3B"
-    primary: str = "#0E5A66"
-    on_primary: str = "#FFFFFF"
-    pressed: str = "#0A3F48"
-    callout: str = "#E3EFF0"
-    border: str = "#5F6B6D"
+    """Every colour the style sheet uses, derived from the clinic's five theme colours."""
+
+    background: str
+    surface: str
+    text: str
+    muted: str
+    primary: str
+    on_primary: str
+    pressed: str
+    callout: str
+    border: str
+
+    @classmethod
+    def from_theme(cls, theme: Theme) -> Palette:
+        grounds = (theme.background, theme.surface)
+        callout = mix(theme.surface, theme.primary, 0.12)
+        return cls(
+            background=theme.background,
+            surface=theme.surface,
+            text=theme.text,
+            muted=_toward(theme.text, theme.background, 0.25, BODY_TEXT_MIN, *grounds, callout),
+            primary=theme.primary,
+            on_primary=theme.on_primary,
+            pressed=_toward(theme.primary, theme.text, 0.35, OTHER_MIN, theme.on_primary),
+            callout=callout,
+            border=_toward(theme.text, theme.background, 0.5, OTHER_MIN, *grounds),
+        )
 
 
 @dataclass(frozen=True)
@@ -37,7 +67,7 @@ MIN_TARGET_PX = 72  # 20 mm on the default 24-inch 1080p screen
 BUTTON_HEIGHT_PX = 88
 
 
-def style_sheet(palette: Palette = Palette(), sizes: TypeScale = TypeScale()) -> str:
+def style_sheet(palette: Palette, sizes: TypeScale = TypeScale()) -> str:
     p, s = palette, sizes
     return f"""
     * {{ font-family: "DejaVu Sans", "Noto Sans", sans-serif; color: {p.text}; }}

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import Settings
 from kiosk.content.model import ContentPack, Language
 from kiosk.idle import IdleWatcher
+from kiosk.reload import ContentReloader
 from kiosk.session import ATTRACT, CHECKLIST, HOME, SUMMARY, Session, topic_screen
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
@@ -15,50 +18,94 @@ from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle_overlay import StillThereOverlay
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.scrolling import stop_flings
-from kiosk.ui.theme import style_sheet
+from kiosk.ui.theme import Palette, style_sheet
 from kiosk.ui.topic import TopicScreen
 
 
 class KioskWindow(QWidget):
     """Builds every screen up front (switching is then instant) and shows one at a time.
 
-    Patient state lives in ``self.session``; the screens only display it. Emits
-    ``page_shown(screen_id)`` after every switch and ``session_reset`` after every reset.
+    Patient state lives in ``self.session``; the screens only display it. New content offered
+    while a patient is mid-session waits for the next reset, so a page never changes under a
+    finger. Emits ``page_shown(screen_id)``, ``session_reset`` and ``content_applied``.
     """
 
     page_shown = Signal(str)
     session_reset = Signal()
+    content_applied = Signal()
+    reloader: ContentReloader | None = None  # set by create_kiosk when watching files
 
-    def __init__(self, pack: ContentPack, settings: Settings, parent: QWidget | None = None):
+    def __init__(
+        self,
+        pack: ContentPack,
+        settings: Settings,
+        logo: Path | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("KioskWindow")
-        self.setWindowTitle(settings.clinic.name)
-        self.setStyleSheet(style_sheet())
         self.session = Session()
-        self.pack = pack
-        self.settings = settings
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.screens: dict[str, QWidget] = {}
-        language = pack.language()
-        self._build(language)
-        self._guard_idle(language)
+        self._pending: tuple[ContentPack, Settings, Path | None] | None = None
+        self.idle_watcher = IdleWatcher(round(settings.idle.timeout_seconds * 1000), self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle_watcher)
+        self._use(pack, settings, logo)
+        self.overlay = StillThereOverlay(self.language.strings, self)
+        self.idle_watcher.went_idle.connect(
+            lambda: self.overlay.start(self.settings.idle.warning_seconds)
+        )
+        self.idle_watcher.activity_resumed.connect(self.overlay.stop)
+        self.overlay.kept.connect(self.overlay.stop)
+        self.overlay.timed_out.connect(self.reset)
         self._show(ATTRACT)
+
+    def _use(self, pack: ContentPack, settings: Settings, logo: Path | None) -> None:
+        """Build every screen from ``pack`` and ``settings``, replacing any built before."""
+        for widget in self.screens.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.screens.clear()
+        self.pack, self.settings, self.logo = pack, settings, logo
+        self.language = pack.language(settings.languages.default)
+        self.setWindowTitle(settings.clinic.name)
+        self.setStyleSheet(style_sheet(Palette.from_theme(settings.theme)))
+        self.idle_watcher.set_timeout(round(settings.idle.timeout_seconds * 1000))
+        self._build(self.language)
+
+    def offer_content(self, pack: ContentPack, settings: Settings, logo: Path | None) -> None:
+        """Use new content now if no patient is mid-session, else at the next reset."""
+        self._pending = (pack, settings, logo)
+        if self.current_screen() in (ATTRACT, HOME):
+            self._apply_pending()
+
+    def _apply_pending(self) -> None:
+        if self._pending is None:
+            return
+        screen = self.current_screen()
+        self._use(*self._pending)
+        self._pending = None
+        self.overlay.set_strings(self.language.strings)
+        self.stack.setCurrentWidget(self.screens[screen if screen in self.screens else ATTRACT])
+        self.content_applied.emit()
 
     def _build(self, language: Language) -> None:
         clinic = self.settings.clinic
-        self.attract = AttractScreen(clinic.name, language.strings)
+        self.attract = AttractScreen(clinic.name, language.strings, self.logo)
         self.attract.clicked.connect(lambda: self.go(HOME))
-        self.home = HomeScreen(clinic.name, language)
+        self.home = HomeScreen(clinic.name, language, self.settings.features.checklist)
         self.home.screen_chosen.connect(self.go)
         self._add(ATTRACT, self.attract)
         self._add(HOME, self.home)
         pages = language.pages
         for index, page in enumerate(pages):
             screen = TopicScreen(
-                self.pack.root,
+                language.page_root(page.id, self.pack.root),
                 page,
                 strings=language.strings,
                 position=(index + 1, len(pages)),
@@ -74,19 +121,6 @@ class KioskWindow(QWidget):
         self.summary.edit_requested.connect(self.back)
         self.summary.clear_requested.connect(self.clear_answers)
         self._add(SUMMARY, self.summary)
-
-    def _guard_idle(self, language: Language) -> None:
-        """Warn after the idle timeout, then reset; never while the attract screen shows."""
-        idle = self.settings.idle
-        self.idle_watcher = IdleWatcher(round(idle.timeout_seconds * 1000), self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle_watcher)
-        self.overlay = StillThereOverlay(language.strings, self)
-        self.idle_watcher.went_idle.connect(lambda: self.overlay.start(idle.warning_seconds))
-        self.idle_watcher.activity_resumed.connect(self.overlay.stop)
-        self.overlay.kept.connect(self.overlay.stop)
-        self.overlay.timed_out.connect(self.reset)
 
     def _add(self, screen_id: str, widget: QWidget) -> None:
         self.screens[screen_id] = widget
@@ -142,5 +176,6 @@ class KioskWindow(QWidget):
             reset = getattr(widget, "reset", None)
             if callable(reset):
                 reset()
+        self._apply_pending()
         self._show(ATTRACT)
         self.session_reset.emit()

@@ -68,7 +68,7 @@ def test_validate_reports_problems_without_a_traceback(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert f"{page}:2:1: titel: unknown key 'titel'; did you mean 'title'?" in result.stderr
+    assert f"{page}:3:1: titel: unknown key 'titel'; did you mean 'title'?" in result.stderr
 
 
 def test_main_py_is_a_thin_entry_point() -> None:

@@ -65,7 +65,7 @@ def test_unknown_key_names_file_line_column_and_suggests_the_right_one(pack_dir:
     edit(page, "title:", "titel:")
     line = line_of(page, "titel:")
     assert problems_of(pack_dir) == [
-        f"{page}:1:1: title: this field is required but missing",
+        f"{page}:2:1: title: this field is required but missing",
         f"{page}:{line}:1: titel: unknown key 'titel'; did you mean 'title'?",
     ]
 
@@ -115,7 +115,7 @@ def test_image_paths_must_exist_and_stay_inside_the_pack(pack_dir: Path) -> None
 def test_page_id_must_match_its_file(pack_dir: Path) -> None:
     page = pack_dir / "en" / "pages" / "lifestyle-steps.yaml"
     edit(page, "id: lifestyle-steps", "id: lifestyle")
-    assert problems_of(pack_dir) == [f"{page}:1:1: id: must be 'lifestyle-steps', the file's name"]
+    assert problems_of(pack_dir) == [f"{page}:2:1: id: must be 'lifestyle-steps', the file's name"]
 
 
 def test_manifest_checks_languages_and_repeated_topics(pack_dir: Path) -> None:
@@ -123,7 +123,7 @@ def test_manifest_checks_languages_and_repeated_topics(pack_dir: Path) -> None:
     edit(manifest, "default_language: en", "default_language: fr")
     edit(manifest, "  - lifestyle-steps\n", "  - lifestyle-steps\n  - lifestyle-steps\n")
     found = problems_of(pack_dir)
-    assert f"{manifest}:2:1: default_language: must be one of the listed languages" in found
+    assert f"{manifest}:3:1: default_language: must be one of the listed languages" in found
     assert any(p.startswith(f"{manifest}:") and "topic listed twice" in p for p in found)
 
 

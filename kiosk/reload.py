@@ -1,0 +1,75 @@
+"""Hot reload: watch content and settings files, reload them after edits, report the outcome."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from kiosk.content.problems import ContentError, Problem
+from kiosk.sources import Loaded
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 400  # editors write a file in several steps; wait until they are done
+
+
+class ContentReloader(QObject):
+    """Reloads with ``load`` shortly after any watched file or folder changes.
+
+    Emits ``content_reloaded(Loaded)`` for a good change and ``reload_refused(ContentError)``
+    for a bad one; the caller keeps its last good content. Watches folders as well as files, so
+    editors that save by writing a new file and renaming it over the old one are seen too.
+    """
+
+    content_reloaded = Signal(object)
+    reload_refused = Signal(object)
+
+    def __init__(self, load: Callable[[], Loaded], current: Loaded, parent: QObject | None = None):
+        super().__init__(parent)
+        self._load = load
+        self.current = current
+        self.problems: tuple[Problem, ...] = ()
+        self.last_reload: datetime | None = None
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._changed)
+        self._watcher.directoryChanged.connect(self._changed)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.reload_now)
+        self._watch()
+
+    def watched(self) -> list[str]:
+        return self._watcher.files() + self._watcher.directories()
+
+    def _watch(self) -> None:
+        """(Re)watch every current path: a file replaced by rename drops its old watch."""
+        if old := self.watched():
+            self._watcher.removePaths(old)
+        paths = [str(path) for path in self.current.watched_paths() if path.exists()]
+        if paths:
+            self._watcher.addPaths(paths)
+
+    def _changed(self, _path: str) -> None:
+        self._debounce.start()
+
+    def reload_now(self) -> None:
+        self.last_reload = datetime.now()
+        try:
+            loaded = self._load()
+        except ContentError as error:
+            self.problems = error.problems
+            log.error("content change refused; keeping the last good content:\n%s", error)
+            self._watch()
+            self.reload_refused.emit(error)
+            return
+        self.current = loaded
+        self.problems = ()
+        for warning in loaded.warnings:
+            log.warning("%s", warning)
+        log.info("content reloaded from %s", loaded.content_dir)
+        self._watch()
+        self.content_reloaded.emit(loaded)
