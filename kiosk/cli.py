@@ -34,9 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", parents=[common], help="start the kiosk (the default)")
     run.add_argument("--windowed", action="store_true", help="a normal window, for a desktop trial")
     run.add_argument("--size", type=_size, default=(1280, 800), help="window size with --windowed")
-    run.add_argument(
-        "--self-test", action="store_true", help="paint the first screen, exit 0"
-    )
+    run.add_argument("--self-test", action="store_true", help="paint the first screen, exit 0")
     preview = commands.add_parser("preview", parents=[common], help="render every screen to PNG")
     preview.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
     preview.add_argument(

@@ -8,6 +8,7 @@ ATTRACT = "attract"
 HOME = "home"
 CHECKLIST = "checklist"
 SUMMARY = "summary"
+STAFF_STATUS = "staff/status"  # reached through staff mode only
 TOPIC_PREFIX = "topic/"
 
 

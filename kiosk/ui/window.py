@@ -11,13 +11,14 @@ from kiosk.config import Settings
 from kiosk.content.model import ContentPack, Language
 from kiosk.idle import IdleWatcher
 from kiosk.reload import ContentReloader
-from kiosk.session import ATTRACT, CHECKLIST, HOME, SUMMARY, Session, topic_screen
+from kiosk.session import ATTRACT, CHECKLIST, HOME, STAFF_STATUS, SUMMARY, Session, topic_screen
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle_overlay import StillThereOverlay
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.scrolling import stop_flings
+from kiosk.ui.staff_status import StaffStatusScreen
 from kiosk.ui.theme import Palette, style_sheet
 from kiosk.ui.topic import TopicScreen
 
@@ -121,6 +122,8 @@ class KioskWindow(QWidget):
         self.summary.edit_requested.connect(self.back)
         self.summary.clear_requested.connect(self.clear_answers)
         self._add(SUMMARY, self.summary)
+        self.staff_status = StaffStatusScreen(language.strings)
+        self._add(STAFF_STATUS, self.staff_status)
 
     def _add(self, screen_id: str, widget: QWidget) -> None:
         self.screens[screen_id] = widget
@@ -139,6 +142,8 @@ class KioskWindow(QWidget):
             reset()
         if screen_id == SUMMARY:
             self.summary.show_answers(self.session.ticked)
+        if screen_id == STAFF_STATUS:
+            self.staff_status.show_status(self.reloader)
         self.stack.setCurrentWidget(widget)
         if screen_id == ATTRACT:
             self.idle_watcher.disarm()

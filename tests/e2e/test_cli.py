@@ -29,7 +29,7 @@ def test_preview_writes_one_non_blank_png_per_screen_per_size(
 ) -> None:
     assert main(["preview", "--out", str(tmp_path)]) == 0
     files = sorted(tmp_path.glob("*.png"))
-    screens = 2 + 6 + 2 + 1  # attract, home, topics, checklist, summary, idle warning
+    screens = 2 + 6 + 2 + 1 + 1  # attract, home, topics, checklist, summary, staff, idle warning
     assert len(files) == screens * 2
     for path in files:
         image = QImage(str(path))
@@ -44,7 +44,7 @@ def test_preview_writes_one_non_blank_png_per_screen_per_size(
 def test_preview_takes_custom_sizes(qapp: QApplication, tmp_path: Path) -> None:
     assert main(["preview", "--out", str(tmp_path), "--size", "1280x800"]) == 0
     names = sorted(path.name for path in tmp_path.glob("*.png"))
-    assert len(names) == 11
+    assert len(names) == 12
     assert all(name.startswith("1280x800-") for name in names)
 
 

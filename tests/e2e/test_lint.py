@@ -1,0 +1,64 @@
+"""`kiosk lint`: reading levels, accessible timings, alt text and untranslated text."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kiosk.cli import main
+from tests.conftest import CONTENT, short_idle_settings
+
+
+def lint(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["lint", *args])
+    return code, capsys.readouterr().out
+
+
+def test_bundled_pack_lints_clean_with_a_grade_per_page(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = lint(capsys, "--strict")
+    assert code == 0
+    assert out.count("reading level: Flesch-Kincaid grade") == 6
+    assert "0 warning(s)." in out
+    assert "text on background: contrast 15.8:1" in out
+
+
+def test_hard_page_short_idle_and_missing_alt_are_warned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack = tmp_path / "content"
+    shutil.copytree(CONTENT, pack)
+    page = pack / "en" / "pages" / "what-is-leaky-gut.yaml"
+    text = page.read_text(encoding="utf-8")
+    hard = (
+        "  - paragraph: Intestinal hyperpermeability characterizes paracellular transport "
+        "dysregulation attributable to inflammatory cytokine-mediated junctional disassembly, "
+        "notwithstanding considerable methodological heterogeneity across investigations.\n"
+    ) * 8
+    text = text.replace("blocks:\n", "blocks:\n" + hard, 1)
+    page.write_text(text.replace("      alt: Two", "      # alt: Two"), encoding="utf-8")
+    settings = short_idle_settings(tmp_path)
+    code, out = lint(capsys, str(pack), "--config", str(settings))
+    assert code == 0, "warnings alone do not fail without --strict"
+    assert f"{page}:1:1: warning: reading level: Flesch-Kincaid grade" in out
+    assert "warning: idle.warning_seconds: 0.4 s is under the accessible minimum" in out
+    assert f"{page}:" in out and "image has no alt text" in out
+    assert lint(capsys, str(pack), "--config", str(settings), "--strict")[0] == 1
+
+
+def test_untranslated_language_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack = tmp_path / "content"
+    shutil.copytree(CONTENT, pack)
+    shutil.copytree(pack / "en", pack / "es")
+    manifest = yaml.safe_load((pack / "pack.yaml").read_text(encoding="utf-8"))
+    manifest["languages"] = ["en", "es"]
+    (pack / "pack.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
+    code, out = lint(capsys, str(pack), "--strict")
+    assert code == 1
+    assert f"{pack / 'es' / 'pages' / 'lifestyle-steps.yaml'}:1:1: warning:" in out
+    assert "not translated?" in out
+    assert "reading level: Fernández-Huerta ease" in out
