@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import Checklist, Strings
 from kiosk.ui.reading import ReadingScreen
-from kiosk.ui.widgets import CheckRow, TouchButton, callout_frame, text_label
+from kiosk.ui.widgets import CheckRow, TouchButton, callout_frame, clear_layout, text_label
 
 
 class ChecklistScreen(ReadingScreen):
@@ -83,7 +83,7 @@ class SummaryScreen(ReadingScreen):
 
     def show_answers(self, ticked: set[str]) -> None:
         """Rebuild the list from ``ticked``, grouped under the checklist's own headings."""
-        self._clear_list()
+        clear_layout(self.answers_layout)
         summary = self.checklist.summary
         if not ticked:
             self.answers_layout.addWidget(text_label(summary.nothing_ticked, "lead"))
@@ -104,13 +104,6 @@ class SummaryScreen(ReadingScreen):
         labels = [child.text() for child in self.answers.findChildren(QLabel)]
         return [text.removeprefix("\u2713  ") for text in labels if text.startswith("\u2713")]
 
-    def _clear_list(self) -> None:
-        while (entry := self.answers_layout.takeAt(0)) is not None:
-            widget = entry.widget()
-            if widget is not None:
-                widget.setParent(None)
-                widget.deleteLater()
-
     def reset(self) -> None:
         super().reset()
-        self._clear_list()
+        clear_layout(self.answers_layout)

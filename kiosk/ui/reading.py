@@ -48,7 +48,7 @@ class ReadingScreen(QWidget):
         centred = QHBoxLayout(body)
         centred.setContentsMargins(56, 44, 56, 72)
         centred.addStretch(1)
-        centred.addWidget(column, 100)
+        centred.addWidget(column, 100, Qt.AlignmentFlag.AlignTop)
         centred.addStretch(1)
         self.scroll_area = touch_scroll_area(body)
         layout = QVBoxLayout(self)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.content.model import Strings
 from kiosk.reload import ContentReloader
 from kiosk.ui.reading import ReadingScreen
-from kiosk.ui.widgets import callout_frame, text_label
+from kiosk.ui.widgets import callout_frame, clear_layout, text_label
 
 
 class StaffStatusScreen(ReadingScreen):
@@ -24,9 +24,7 @@ class StaffStatusScreen(ReadingScreen):
         self.column.addWidget(self.details)
 
     def show_status(self, reloader: ContentReloader | None) -> None:
-        while (entry := self.details_layout.takeAt(0)) is not None:
-            if (widget := entry.widget()) is not None:
-                widget.deleteLater()
+        clear_layout(self.details_layout)
         if reloader is None:
             self.details_layout.addWidget(text_label("Files are not being watched.", "lead"))
             return

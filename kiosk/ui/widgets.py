@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QSizePolicy,
     QStyle,
@@ -48,6 +49,15 @@ def callout_frame(title: str, *texts: str) -> QFrame:
     for text in texts:
         layout.addWidget(text_label(text))
     return frame
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every widget in ``layout`` at once (hidden now, freed soon)."""
+    while (entry := layout.takeAt(0)) is not None:
+        if (widget := entry.widget()) is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
 
 
 def set_label(button: QAbstractButton, text: str) -> None:
