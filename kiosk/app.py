@@ -1,18 +1,29 @@
-"""Build the kiosk window from content and settings, without showing it or running the loop."""
+"""Build the kiosk window from content and settings, without showing it or running the loop.
+
+This is where the parts meet: the window, hot reload, lockdown, staff mode and usage counts.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
 from functools import partial
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication
 
+from kiosk.lockdown import KioskGuard
 from kiosk.reload import ContentReloader
 from kiosk.sources import Loaded, load_all
+from kiosk.stats import UsageStats
+from kiosk.ui.staff_mode import StaffMode
 from kiosk.ui.window import KioskWindow
+from kiosk.usage import UsageRecorder
 
 log = logging.getLogger(__name__)
+
+APP_NAME = "gut-health-kiosk"
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -20,13 +31,29 @@ def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv or ["kiosk"])
+    app.setApplicationName(APP_NAME)
     # Two quick taps are two taps: a "double click" would swallow the second one.
     app.styleHints().setMouseDoubleClickInterval(0)
     return app
 
 
+def data_folder() -> Path:
+    """Where logs and usage counts go: ``$KIOSK_DATA_DIR`` or the platform's app data folder."""
+    if override := os.environ.get("KIOSK_DATA_DIR"):
+        return Path(override)
+    location = QStandardPaths.StandardLocation.AppDataLocation
+    return Path(QStandardPaths.writableLocation(location))
+
+
 def _offer(window: KioskWindow, loaded: Loaded) -> None:
     window.offer_content(loaded.pack, loaded.settings, loaded.logo)
+
+
+def _count_usage(window: KioskWindow, stats: UsageStats) -> None:
+    recorder = UsageRecorder(stats)
+    # partial, not bound methods: PySide holds bound methods of plain objects only weakly.
+    window.page_shown.connect(partial(UsageRecorder.screen_shown, recorder))
+    window.session_reset.connect(partial(UsageRecorder.session_reset, recorder))
 
 
 def create_kiosk(
@@ -34,13 +61,14 @@ def create_kiosk(
     config_path: Path | str | None = None,
     *,
     watch: bool = True,
+    data_dir: Path | None = None,
 ) -> KioskWindow:
-    """Load content and settings and build the top-level window (hidden).
+    """Load content and settings and build the top-level window (hidden), locked down.
 
     With ``watch``, edits to the content or settings files are reloaded while it runs.
     Raises ContentError, listing every problem, when the content or settings are wrong.
     """
-    application()
+    app = application()
     load = partial(
         load_all,
         Path(config_path) if config_path else None,
@@ -53,4 +81,11 @@ def create_kiosk(
     if watch:
         window.reloader = ContentReloader(load, loaded, window)
         window.reloader.content_reloaded.connect(partial(_offer, window))
+    folder = data_dir or data_folder()
+    stats = UsageStats(folder / "usage.sqlite3")
+    window.destroyed.connect(stats.close)
+    _count_usage(window, stats)
+    guard = KioskGuard(window)
+    app.installEventFilter(guard)
+    StaffMode(window, guard, stats, folder)
     return window

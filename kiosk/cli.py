@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import os
 import re
@@ -48,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
         checker.add_argument("content_dir", nargs="?", type=Path, help="content pack folder")
     lint = commands.choices["lint"]
     lint.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    hash_pin = commands.add_parser("hash-pin", help="make the staff.pin_hash line for settings")
+    hash_pin.add_argument(
+        "--pin-stdin", action="store_true", help="read the PIN from standard input (scripts)"
+    )
+    stats = commands.add_parser("stats", help="print the anonymous usage counts")
+    stats.add_argument("--csv", action="store_true", help="as CSV (day, event, screen, count)")
     schema = commands.add_parser("schema", help="print the JSON Schema for a kind of file")
     schema.add_argument("kind", nargs="?", default="settings", choices=sorted(SCHEMA_KINDS))
     return parser
@@ -61,14 +68,29 @@ def _report(error: ContentError) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from kiosk.app import application, create_kiosk
+    from PySide6.QtCore import Qt
+
+    from kiosk import __version__
+    from kiosk.app import application, create_kiosk, data_folder
+    from kiosk.logs import setup_logging
+    from kiosk.ui.staff_mode import StaffMode
 
     app = application(sys.argv[:1])
+    log_file = setup_logging(data_folder())
+    logging.getLogger("kiosk").info("kiosk %s starting; log file %s", __version__, log_file)
     window = create_kiosk(args.content, args.config)
+    staff = window.findChild(StaffMode)
+    if staff is not None:
+        staff.exit_requested.connect(app.quit)
+    if window.settings.display.hide_cursor:
+        app.setOverrideCursor(Qt.CursorShape.BlankCursor)
     if args.windowed or args.self_test:
         window.resize(*args.size)
         window.show()
     else:
+        window.setWindowFlags(
+            Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+        )
         window.showFullScreen()
     if args.self_test:
         from PySide6.QtCore import QTimer
@@ -119,6 +141,38 @@ def _lint(args: argparse.Namespace) -> int:
     return 1 if warnings and args.strict else 0
 
 
+def _hash_pin(args: argparse.Namespace) -> int:
+    from kiosk.staff import check_pin_format, hash_pin
+
+    if args.pin_stdin:
+        pin = sys.stdin.readline().strip()
+    else:
+        pin = getpass.getpass("New staff PIN (4-12 digits): ")
+        if getpass.getpass("Same PIN again: ") != pin:
+            print("The two PINs differ; nothing changed.", file=sys.stderr)
+            return 1
+    if problem := check_pin_format(pin):
+        print(f"Not a valid PIN: {problem}.", file=sys.stderr)
+        return 1
+    print("# Paste this into the settings file, under staff:")
+    print(f'  pin_hash: "{hash_pin(pin)}"')
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from kiosk.app import data_folder
+    from kiosk.stats import UsageStats
+
+    stats = UsageStats(data_folder() / "usage.sqlite3")
+    if args.csv:
+        print(stats.csv(), end="")
+    else:
+        for (event, screen), count in sorted(stats.totals().items()):
+            print(f"{count:>8}  {event}  {screen}")
+    stats.close()
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     from kiosk.schema import schema_text
 
@@ -132,6 +186,8 @@ COMMANDS = {
     "validate": _validate,
     "lint": _lint,
     "schema": _schema,
+    "hash-pin": _hash_pin,
+    "stats": _stats,
 }
 
 

@@ -10,15 +10,16 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
-from pydantic import Field, PositiveFloat, StringConstraints, model_validator
+from pydantic import Field, PositiveFloat, StringConstraints, field_validator, model_validator
 
 from kiosk.colors import BODY_TEXT_MIN, HEX_COLOUR, OTHER_MIN, contrast
 from kiosk.content.model import ShortText, Slug, Strict
 from kiosk.content.problems import ContentError, Problem
 from kiosk.content.safe_yaml import YamlDocument, load_yaml
 from kiosk.content.validation import validate
+from kiosk.staff import is_pin_hash
 
 # WCAG 2.2.1: a patient gets at least 20 seconds to say "I'm still here".
 MIN_WARNING_SECONDS = 20.0
@@ -93,10 +94,35 @@ class Features(Strict):
 
 
 class Staff(Strict):
-    """Staff access (see the staff guide for a forgotten PIN)."""
+    """Staff access: a hidden gesture opens a PIN pad (see the staff guide for a forgotten PIN)."""
 
     pin_hash: str = Field(
-        default="", description="Staff PIN as made by `kiosk hash-pin`; never the PIN itself"
+        default="",
+        description="PIN hash from `kiosk hash-pin`, never the PIN itself; empty: no staff mode",
+    )
+    gesture_taps: int = Field(default=5, ge=3, le=10, description="Taps in the corner to open")
+    gesture_seconds: PositiveFloat = Field(default=3, le=10, description="...within this time")
+    corner: Literal["top-left", "top-right", "bottom-left", "bottom-right"] = Field(
+        default="top-left", description="Which screen corner takes the taps"
+    )
+    timeout_seconds: PositiveFloat = Field(
+        default=120, description="Staff mode closes itself after this long without a touch"
+    )
+
+    @field_validator("pin_hash")
+    @classmethod
+    def _is_hash(cls, value: str) -> str:
+        if value and not is_pin_hash(value):
+            raise ValueError("not a PIN hash; make one with `kiosk hash-pin` and paste it here")
+        return value
+
+
+class Display(Strict):
+    """The screen the kiosk runs on."""
+
+    hide_cursor: bool = Field(default=False, description="Hide the mouse pointer (touch only)")
+    diagonal_inches: PositiveFloat = Field(
+        default=24, description="Physical screen size, used to keep touch targets 20 mm wide"
     )
 
 
@@ -120,6 +146,7 @@ class Settings(Strict):
     languages: Languages = Languages()
     features: Features = Features()
     staff: Staff = Staff()
+    display: Display = Display()
     content: ContentSource = ContentSource()
 
 

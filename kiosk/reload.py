@@ -66,10 +66,13 @@ class ContentReloader(QObject):
             self._watch()
             self.reload_refused.emit(error)
             return
+        unchanged = loaded.same_content_as(self.current)
         self.current = loaded
         self.problems = ()
+        self._watch()
+        if unchanged:  # e.g. an editor's swap file appeared beside the real ones
+            return
         for warning in loaded.warnings:
             log.warning("%s", warning)
         log.info("content reloaded from %s", loaded.content_dir)
-        self._watch()
         self.content_reloaded.emit(loaded)

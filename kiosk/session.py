@@ -8,7 +8,15 @@ ATTRACT = "attract"
 HOME = "home"
 CHECKLIST = "checklist"
 SUMMARY = "summary"
-STAFF_STATUS = "staff/status"  # reached through staff mode only
+STAFF_PREFIX = "staff/"  # screens reached through staff mode only
+STAFF_PIN = "staff/pin"
+STAFF_PANEL = "staff/panel"
+
+
+def is_staff_screen(screen: str) -> bool:
+    return screen.startswith(STAFF_PREFIX)
+
+
 TOPIC_PREFIX = "topic/"
 
 

@@ -38,6 +38,10 @@ class Loaded:
     overlay_dir: Path | None
     logo: Path | None
 
+    def same_content_as(self, other: Loaded) -> bool:
+        """True when patients would see no difference (files may have been touched)."""
+        return (self.settings, self.pack, self.logo) == (other.settings, other.pack, other.logo)
+
     def watched_paths(self) -> list[Path]:
         """Every file read, and every folder that holds them (editors often save by rename)."""
         files = [self.settings_file, *self.pack.files, *([self.logo] if self.logo else [])]

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Usage counts and logs of test kiosks go to a throwaway folder, never the user's data folder.
+os.environ["KIOSK_DATA_DIR"] = tempfile.mkdtemp(prefix="kiosk-test-data-")
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -85,7 +88,8 @@ def finger(qtbot: QtBot) -> Finger:
 
 def open_kiosk(qtbot: QtBot, size: tuple[int, int] = LANDSCAPE, **kwargs: object) -> KioskWindow:
     window = create_kiosk(**kwargs)  # type: ignore[arg-type]
-    qtbot.addWidget(window)
+    # The kiosk refuses to close for patients; at teardown the test is staff.
+    qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "allow_close", True))
     window.resize(*size)
     window.show()
     qtbot.waitExposed(window)

@@ -153,6 +153,7 @@ class Strings(Strict):
     attract_title: ShortText
     attract_subtitle: ShortText
     touch_to_start: ShortText
+    did_you_know: ShortText = Field(description="Heading over the facts on the welcome screen")
     home_title: ShortText
     home_subtitle: ShortText
     back: ShortText

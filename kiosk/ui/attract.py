@@ -1,60 +1,98 @@
-"""The welcome screen shown between patients: the whole screen is one big start button."""
+"""The welcome screen between patients: a calm loop of key facts; a tap anywhere starts.
+
+The loop is one timer that ticks every few seconds only while the screen is shown; each tick
+shows the next fact and nudges everything a little, so nothing burns into the display.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Strings
-from kiosk.ui.widgets import PanelButton, Picture, set_label, text_label
+from kiosk.ui.widgets import PanelButton, Picture, callout_frame, set_label, text_label
+
+ROTATE_MS = 9000
+MARGINS = (96, 72, 96, 96)
+NUDGES = ((0, 0), (28, 18), (-28, 30), (20, -18), (-20, -30))  # pixels, never off screen
 
 
 class AttractScreen(PanelButton):
-    """Clinic name, a calm invitation and "Touch the screen to start"; a tap anywhere starts."""
+    """Clinic name, a calm invitation, rotating facts and "Touch the screen to start"."""
 
     def __init__(
         self,
         clinic_name: str,
         strings: Strings,
+        facts: list[str],
         logo: Path | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("AttractScreen")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.facts = facts or [strings.attract_subtitle]
+        self.fact_index = 0
         self.brand = text_label(clinic_name, "brand")
-        self.title = text_label("", "display")
-        self.subtitle = text_label("", "lead")
-        self.prompt = text_label("", "pill")
+        self.title = text_label(strings.attract_title, "display")
+        self.subtitle = text_label(strings.attract_subtitle, "lead")
+        self.fact = text_label(self.facts[0], "lead")
+        self.fact_card = callout_frame(strings.did_you_know, self.fact)
+        self.fact_card.setMaximumWidth(1200)
+        self.prompt = text_label(strings.touch_to_start, "pill")
         self.prompt.setContentsMargins(56, 20, 56, 20)
-        self.prompt.setWordWrap(False)
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(96, 72, 96, 96)
-        layout.setSpacing(36)
+        self.prompt.setWordWrap(False)
+        self.logo: Picture | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(*MARGINS)
+        self._layout.setSpacing(36)
         if logo is not None:
             self.logo = Picture(logo, max_width=360)
             self.logo.setMaximumHeight(160)
             self.logo.setAccessibleName(clinic_name)
-            layout.addWidget(self.logo, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.brand)
-        layout.addStretch(2)
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
-        layout.addStretch(1)
-        layout.addWidget(self.prompt, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
+            self._layout.addWidget(self.logo, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._layout.addWidget(self.brand)
+        self._layout.addStretch(2)
+        self._layout.addWidget(self.title)
+        self._layout.addWidget(self.subtitle)
+        self._layout.addStretch(1)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self.fact_card, 100)
+        centred.addStretch(1)
+        self._layout.addLayout(centred)
+        self._layout.addStretch(1)
+        self._layout.addWidget(self.prompt, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._layout.addStretch(2)
         for label in (self.brand, self.title, self.subtitle):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        for label in (self.brand, self.title, self.subtitle, self.prompt):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.set_strings(clinic_name, strings)
-
-    def set_strings(self, clinic_name: str, strings: Strings) -> None:
-        self.brand.setText(clinic_name)
-        self.title.setText(strings.attract_title)
-        self.subtitle.setText(strings.attract_subtitle)
-        self.prompt.setText(strings.touch_to_start)
+        for child in self.findChildren(QWidget):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         set_label(self, strings.touch_to_start)
+        self.rotation = QTimer(self)
+        self.rotation.setInterval(ROTATE_MS)
+        self.rotation.timeout.connect(self.advance)
+
+    def advance(self) -> None:
+        """Show the next fact and move everything to the next resting place."""
+        self.fact_index = (self.fact_index + 1) % len(self.facts)
+        self.fact.setText(self.facts[self.fact_index])
+        dx, dy = NUDGES[self.fact_index % len(NUDGES)]
+        left, top, right, bottom = MARGINS
+        self._layout.setContentsMargins(left + dx, top + dy, right - dx, bottom - dy)
+
+    def reset(self) -> None:
+        self.fact_index = -1
+        self.advance()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.rotation.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        self.rotation.stop()
+        super().hideEvent(event)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from kiosk.session import HOME, SUMMARY
+from kiosk.session import ATTRACT, HOME, SUMMARY
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.window import KioskWindow
 
@@ -33,44 +35,45 @@ def _example_answers(window: KioskWindow) -> set[str]:
     return {group.items[0].id for group in window.pack.language().checklist.groups}
 
 
-def _save(window: KioskWindow, path: Path) -> Path:
-    if not window.grab().save(str(path)):
-        raise OSError(f"could not write {path}")
-    return path
+def screen_images(
+    window: KioskWindow, size: QSize, *, whole: bool = True
+) -> Iterator[tuple[str, QImage]]:
+    """Every screen at ``size`` (reading screens whole when ``whole``), then the idle warning.
+
+    Yields (name, image). The kiosk is reset before each screen and afterwards.
+    """
+    for index, screen_id in enumerate(window.screens):
+        window.reset()
+        window.resize(size)
+        window.show()
+        if screen_id == SUMMARY:
+            for item_id in _example_answers(window):
+                window.session.set_ticked(item_id, True)
+        if screen_id != ATTRACT:
+            window.go(screen_id)
+        _settle()
+        screen = window.screens[screen_id]
+        if whole and isinstance(screen, ReadingScreen):
+            _grow_to_fit(window, screen)
+        yield f"{index:02d}-{screen_id.replace('/', '-')}", window.grab().toImage()
+    window.reset()
+    window.resize(size)
+    window.go(HOME)
+    window.overlay.start(window.settings.idle.warning_seconds)
+    _settle()
+    yield f"{len(window.screens):02d}-still-there", window.grab().toImage()
+    window.reset()
 
 
 def render_screens(window: KioskWindow, out_dir: Path, sizes: list[QSize]) -> list[Path]:
-    """Write one PNG per screen per size into ``out_dir``, plus the idle warning.
-
-    Reading screens are grabbed whole, as tall as their content. The kiosk is reset afterwards.
-    """
+    """Write one PNG per screen per size into ``out_dir``, plus the idle warning."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for size in sizes:
-        prefix = f"{size.width()}x{size.height()}"
-        for index, screen_id in enumerate(window.screens):
-            window.reset()
-            window.resize(size)
-            window.show()
-            if screen_id == SUMMARY:
-                for item_id in _example_answers(window):
-                    window.session.set_ticked(item_id, True)
-            if index:
-                window.go(screen_id)
-            _settle()
-            screen = window.screens[screen_id]
-            if isinstance(screen, ReadingScreen):
-                _grow_to_fit(window, screen)
-            name = f"{prefix}-{index:02d}-{screen_id.replace('/', '-')}.png"
-            written.append(_save(window, out_dir / name))
-        window.reset()
-        window.resize(size)
-        window.go(HOME)
-        window.overlay.start(window.settings.idle.warning_seconds)
-        _settle()
-        written.append(
-            _save(window, out_dir / f"{prefix}-{len(window.screens):02d}-still-there.png")
-        )
-    window.reset()
+        for name, image in screen_images(window, size):
+            path = out_dir / f"{size.width()}x{size.height()}-{name}.png"
+            if not image.save(str(path)):
+                raise OSError(f"could not write {path}")
+            written.append(path)
     window.resize(sizes[0])
     return written

@@ -37,7 +37,7 @@ def text_label(text: str, role: str = "", parent: QWidget | None = None) -> QLab
     return label
 
 
-def callout_frame(title: str, *texts: str) -> QFrame:
+def callout_frame(title: str, *texts: str | QWidget) -> QFrame:
     """A tinted box with a bar down its left side, for things a patient must not miss."""
     frame = QFrame()
     frame.setObjectName("Callout")
@@ -47,7 +47,7 @@ def callout_frame(title: str, *texts: str) -> QFrame:
     if title:
         layout.addWidget(text_label(title, "h2"))
     for text in texts:
-        layout.addWidget(text_label(text))
+        layout.addWidget(text_label(text) if isinstance(text, str) else text)
     return frame
 
 

@@ -4,21 +4,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import Settings
 from kiosk.content.model import ContentPack, Language
 from kiosk.idle import IdleWatcher
 from kiosk.reload import ContentReloader
-from kiosk.session import ATTRACT, CHECKLIST, HOME, STAFF_STATUS, SUMMARY, Session, topic_screen
+from kiosk.session import (
+    ATTRACT,
+    CHECKLIST,
+    HOME,
+    SUMMARY,
+    Session,
+    is_staff_screen,
+    topic_screen,
+)
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle_overlay import StillThereOverlay
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.scrolling import stop_flings
-from kiosk.ui.staff_status import StaffStatusScreen
 from kiosk.ui.theme import Palette, style_sheet
 from kiosk.ui.topic import TopicScreen
 
@@ -52,6 +60,8 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack)
         self.screens: dict[str, QWidget] = {}
         self._pending: tuple[ContentPack, Settings, Path | None] | None = None
+        self.allow_close = False
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.idle_watcher = IdleWatcher(round(settings.idle.timeout_seconds * 1000), self)
         app = QApplication.instance()
         if app is not None:
@@ -68,16 +78,18 @@ class KioskWindow(QWidget):
 
     def _use(self, pack: ContentPack, settings: Settings, logo: Path | None) -> None:
         """Build every screen from ``pack`` and ``settings``, replacing any built before."""
-        for widget in self.screens.values():
+        for screen_id in [key for key in self.screens if not is_staff_screen(key)]:
+            widget = self.screens.pop(screen_id)
             self.stack.removeWidget(widget)
             widget.deleteLater()
-        self.screens.clear()
         self.pack, self.settings, self.logo = pack, settings, logo
         self.language = pack.language(settings.languages.default)
         self.setWindowTitle(settings.clinic.name)
         self.setStyleSheet(style_sheet(Palette.from_theme(settings.theme)))
         self.idle_watcher.set_timeout(round(settings.idle.timeout_seconds * 1000))
         self._build(self.language)
+        for staff in [key for key in self.screens if is_staff_screen(key)]:
+            self.screens[staff] = self.screens.pop(staff)  # keep patient screens first
 
     def offer_content(self, pack: ContentPack, settings: Settings, logo: Path | None) -> None:
         """Use new content now if no patient is mid-session, else at the next reset."""
@@ -97,7 +109,8 @@ class KioskWindow(QWidget):
 
     def _build(self, language: Language) -> None:
         clinic = self.settings.clinic
-        self.attract = AttractScreen(clinic.name, language.strings, self.logo)
+        facts = [page.key_points[0] for page in language.pages]
+        self.attract = AttractScreen(clinic.name, language.strings, facts, self.logo)
         self.attract.clicked.connect(lambda: self.go(HOME))
         self.home = HomeScreen(clinic.name, language, self.settings.features.checklist)
         self.home.screen_chosen.connect(self.go)
@@ -122,8 +135,17 @@ class KioskWindow(QWidget):
         self.summary.edit_requested.connect(self.back)
         self.summary.clear_requested.connect(self.clear_answers)
         self._add(SUMMARY, self.summary)
-        self.staff_status = StaffStatusScreen(language.strings)
-        self._add(STAFF_STATUS, self.staff_status)
+
+    def add_screen(self, screen_id: str, widget: QWidget) -> None:
+        """Add a screen that survives content reloads (staff screens)."""
+        self._add(screen_id, widget)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Patients cannot close the kiosk; only staff mode's "Exit" sets ``allow_close``."""
+        if self.allow_close:
+            event.accept()
+        else:
+            event.ignore()
 
     def _add(self, screen_id: str, widget: QWidget) -> None:
         self.screens[screen_id] = widget
@@ -142,10 +164,8 @@ class KioskWindow(QWidget):
             reset()
         if screen_id == SUMMARY:
             self.summary.show_answers(self.session.ticked)
-        if screen_id == STAFF_STATUS:
-            self.staff_status.show_status(self.reloader)
         self.stack.setCurrentWidget(widget)
-        if screen_id == ATTRACT:
+        if screen_id == ATTRACT or is_staff_screen(screen_id):
             self.idle_watcher.disarm()
         elif not self.idle_watcher.is_armed:
             self.idle_watcher.arm()

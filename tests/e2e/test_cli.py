@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk.cli import main
+from kiosk.staff import verify_pin
+from kiosk.stats import PAGE_VIEW, UsageStats
 from tests.conftest import CONTENT, REPO
 
 
@@ -29,7 +32,8 @@ def test_preview_writes_one_non_blank_png_per_screen_per_size(
 ) -> None:
     assert main(["preview", "--out", str(tmp_path)]) == 0
     files = sorted(tmp_path.glob("*.png"))
-    screens = 2 + 6 + 2 + 1 + 1  # attract, home, topics, checklist, summary, staff, idle warning
+    # attract, home, 6 topics, checklist, summary, staff PIN, staff panel, idle warning
+    screens = 2 + 6 + 2 + 2 + 1
     assert len(files) == screens * 2
     for path in files:
         image = QImage(str(path))
@@ -44,7 +48,7 @@ def test_preview_writes_one_non_blank_png_per_screen_per_size(
 def test_preview_takes_custom_sizes(qapp: QApplication, tmp_path: Path) -> None:
     assert main(["preview", "--out", str(tmp_path), "--size", "1280x800"]) == 0
     names = sorted(path.name for path in tmp_path.glob("*.png"))
-    assert len(names) == 12
+    assert len(names) == 13
     assert all(name.startswith("1280x800-") for name in names)
 
 
@@ -101,3 +105,44 @@ def test_kiosk_starts_and_paints_its_first_screen() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "self-test ok: attract painted" in result.stdout
+
+
+def test_hash_pin_makes_a_hash_that_verifies() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "hash-pin", "--pin-stdin"],
+        input="482915\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(line for line in result.stdout.splitlines() if "pin_hash:" in line)
+    stored = line.split('"')[1]
+    assert verify_pin("482915", stored) and not verify_pin("482916", stored)
+    assert "482915" not in result.stdout
+
+
+def test_hash_pin_refuses_a_short_pin() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "hash-pin", "--pin-stdin"],
+        input="12\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1 and "4 to 12 digits" in result.stderr
+
+
+def test_stats_csv_prints_the_counts(tmp_path: Path) -> None:
+    stats = UsageStats(tmp_path / "usage.sqlite3")
+    stats.record(PAGE_VIEW, "home")
+    stats.close()
+    env = {**os.environ, "KIOSK_DATA_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "stats", "--csv"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    lines = result.stdout.splitlines()
+    assert lines[0] == "day,event,screen,count" and lines[1].endswith(",page_view,home,1")

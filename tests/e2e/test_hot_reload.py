@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from kiosk.session import ATTRACT, HOME, STAFF_STATUS, topic_screen
+from kiosk.session import ATTRACT, HOME, STAFF_PANEL, topic_screen
+from kiosk.ui.staff_mode import StaffMode
 from kiosk.ui.topic import TopicScreen
 from kiosk.ui.window import KioskWindow
 from tests.conftest import CONTENT, SETTINGS, Finger, open_kiosk
@@ -99,8 +100,9 @@ def test_a_broken_edit_keeps_the_last_good_content_and_reports_why(
     ]
     assert any("keeping the last good content" in r.getMessage() for r in caplog.records)
     assert any(r.levelno == logging.ERROR for r in caplog.records)
-    kiosk.go(STAFF_STATUS)
-    shown = [label.text() for label in kiosk.staff_status.findChildren(QLabel)]
+    kiosk.go(STAFF_PANEL)
+    staff = kiosk.findChild(StaffMode)
+    shown = [label.text() for label in staff.panel.findChildren(QLabel)]
     assert f"{page}:3:1: titel: unknown key 'titel'; did you mean 'title'?" in shown
     assert any(text.startswith("The last change was refused (2 problem(s))") for text in shown)
     kiosk.go(HOME)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.loader import load_pack
+from kiosk.logs import setup_logging
+from kiosk.ui.staff_mode import StaffMode
 from tests.conftest import CONTENT, REPO, Finger, open_kiosk, short_idle_settings
 from tests.e2e.privacy_driver import DONE
 
@@ -78,3 +81,30 @@ def test_log_records_and_qt_messages_hold_no_answer(
     assert caplog.records, "nothing was logged at all; the capture is not working"
     for secret in secrets_for(ROWS):
         assert secret not in logged
+
+
+def test_usage_database_and_log_file_hold_no_answer(qtbot: QtBot, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level)
+    log_file = setup_logging(data, logging.DEBUG)
+    try:
+        kiosk = open_kiosk(qtbot, config_path=short_idle_settings(tmp_path), data_dir=data)
+        Finger().fill_checklist(kiosk, ROWS)
+        with qtbot.waitSignal(kiosk.session_reset, timeout=5000):
+            pass
+        kiosk.findChild(StaffMode).stats.close()  # type: ignore[union-attr]
+    finally:
+        for handler in root.handlers:
+            handler.close()
+        root.handlers[:], _ = saved
+        root.setLevel(saved[1])
+    assert log_file is not None and log_file.stat().st_size > 0
+    database = data / "usage.sqlite3"
+    rows = sqlite3.connect(database).execute("SELECT event, screen FROM counts").fetchall()
+    assert ("checklist_completed", "") in rows, "the session was not counted at all"
+    stored = "\n".join(
+        path.read_bytes().decode("utf-8", errors="replace") for path in data.iterdir()
+    )
+    for secret in secrets_for(ROWS):
+        assert secret not in stored, f"{secret!r} is in {data}"

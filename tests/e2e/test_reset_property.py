@@ -78,7 +78,7 @@ def perform(kiosk: KioskWindow, finger: Finger, action: Action) -> None:
 
 
 def fresh_kiosk(config: Path) -> KioskWindow:
-    kiosk = create_kiosk(config_path=config)
+    kiosk = create_kiosk(config_path=config, watch=False)
     kiosk.resize(*LANDSCAPE)
     kiosk.show()
     QApplication.processEvents()

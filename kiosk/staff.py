@@ -1,0 +1,88 @@
+"""Staff PIN: salted scrypt hashes and a throttle that slows down guessing. Qt-free.
+
+The PIN itself is never stored; settings hold ``scrypt$n$r$p$salt$hash`` made by
+``kiosk hash-pin``. A forgotten PIN is replaced by editing the settings file on the kiosk.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+N, R, P = 2**14, 8, 1
+MIN_DIGITS, MAX_DIGITS = 4, 12
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def check_pin_format(pin: str) -> str | None:
+    """Why ``pin`` is not acceptable, or None when it is."""
+    if not pin.isdigit() or not MIN_DIGITS <= len(pin) <= MAX_DIGITS:
+        return f"a PIN is {MIN_DIGITS} to {MAX_DIGITS} digits"
+    return None
+
+
+def hash_pin(pin: str, salt: bytes | None = None) -> str:
+    if problem := check_pin_format(pin):
+        raise ValueError(problem)
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=N, r=R, p=P, dklen=32)
+    return f"scrypt${N}${R}${P}${_b64(salt)}${_b64(digest)}"
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    """True when ``pin`` matches ``stored``; False for any malformed hash."""
+    try:
+        scheme, n, r, p, salt, expected = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        digest = hashlib.scrypt(
+            pin.encode(),
+            salt=base64.b64decode(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=len(base64.b64decode(expected)),
+        )
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(digest, base64.b64decode(expected))
+
+
+def is_pin_hash(text: str) -> bool:
+    parts = text.split("$")
+    return len(parts) == 6 and parts[0] == "scrypt" and all(parts[1:4]) and parts[1].isdigit()
+
+
+@dataclass
+class PinThrottle:
+    """After each wrong PIN, the next try waits longer: 1, 2, 4, ... seconds, at most 5 min."""
+
+    clock: Callable[[], float] = time.monotonic
+    base: float = 1.0
+    failures: int = 0
+    locked_until: float = 0.0
+    max_delay: float = 300.0
+    history: list[float] = field(default_factory=list)
+
+    def seconds_to_wait(self) -> float:
+        return max(0.0, self.locked_until - self.clock())
+
+    def failed(self) -> float:
+        """Record a wrong PIN; return the delay before the next try is accepted."""
+        self.failures += 1
+        delay = min(self.max_delay, self.base * 2.0 ** (self.failures - 1))
+        self.locked_until = self.clock() + delay
+        self.history.append(delay)
+        return delay
+
+    def succeeded(self) -> None:
+        self.failures = 0
+        self.locked_until = 0.0

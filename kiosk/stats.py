@@ -1,0 +1,122 @@
+"""Anonymous usage counts in SQLite: page views and sessions, never answers. Qt-free.
+
+Only screen ids (e.g. ``topic/lifestyle-steps``, ``checklist``) and event names are stored,
+counted per day. A locked, corrupt or full database is logged and skipped: counting must
+never get in a patient's way.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import sqlite3
+import time
+from datetime import date
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+PAGE_VIEW = "page_view"
+SESSION_STARTED = "session_started"
+CHECKLIST_OPENED = "checklist_opened"
+CHECKLIST_COMPLETED = "checklist_completed"
+EVENTS = (PAGE_VIEW, SESSION_STARTED, CHECKLIST_OPENED, CHECKLIST_COMPLETED)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS counts (
+    day TEXT NOT NULL,
+    event TEXT NOT NULL,
+    screen TEXT NOT NULL DEFAULT '',
+    count INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, event, screen)
+)
+"""
+
+
+class UsageStats:
+    """Counts events in ``path``. Every failure is logged once and then ignored."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+        self._failed_at = 0.0
+        self._open()
+
+    def _open(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, timeout=0.2, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(_SCHEMA)
+            db.execute("SELECT count(*) FROM counts").fetchone()
+            self._db = db
+        except sqlite3.DatabaseError as error:
+            self._set_aside(error)
+        except OSError as error:
+            self._fail("cannot open", error)
+
+    def _set_aside(self, error: Exception) -> None:
+        """A corrupt file is renamed (kept for inspection) and counting starts afresh."""
+        if not self.path.exists() or self._failed_at:
+            self._fail("cannot open", error)
+            return
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
+        log.warning("usage database %s unreadable (%s); moved to %s", self.path, error, aside)
+        try:
+            self.path.rename(aside)
+        except OSError as rename_error:
+            self._fail("cannot move aside", rename_error)
+            return
+        self._failed_at = time.monotonic()
+        self._open()
+
+    def _fail(self, what: str, error: Exception) -> None:
+        self._db = None
+        log.warning("usage counts off: %s %s: %s", what, self.path, error)
+
+    def record(self, event: str, screen: str = "") -> None:
+        if event not in EVENTS:
+            raise ValueError(f"unknown event {event!r}")
+        if self._db is None:
+            return
+        try:
+            self._db.execute(
+                "INSERT INTO counts (day, event, screen, count) VALUES (?, ?, ?, 1) "
+                "ON CONFLICT (day, event, screen) DO UPDATE SET count = count + 1",
+                (date.today().isoformat(), event, screen),
+            )
+        except sqlite3.Error as error:
+            log.warning("usage count not saved (%s): %s", event, error)
+
+    def rows(self) -> list[tuple[str, str, str, int]]:
+        if self._db is None:
+            return []
+        try:
+            cursor = self._db.execute(
+                "SELECT day, event, screen, count FROM counts ORDER BY day, event, screen"
+            )
+            return [tuple(row) for row in cursor.fetchall()]
+        except sqlite3.Error as error:
+            log.warning("usage counts unreadable: %s", error)
+            return []
+
+    def totals(self) -> dict[tuple[str, str], int]:
+        """All-time count per (event, screen)."""
+        totals: dict[tuple[str, str], int] = {}
+        for _, event, screen, count in self.rows():
+            totals[event, screen] = totals.get((event, screen), 0) + count
+        return totals
+
+    def csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["day", "event", "screen", "count"])
+        writer.writerows(self.rows())
+        return out.getvalue()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

@@ -1,0 +1,159 @@
+"""Staff mode: hidden gesture -> PIN pad -> staff panel, and back to patient mode on its own.
+
+Lockdown is lifted only between a correct PIN and leaving staff mode.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtWidgets import QApplication
+
+from kiosk.idle import IdleWatcher
+from kiosk.lockdown import KioskGuard, StaffGesture
+from kiosk.session import STAFF_PANEL, STAFF_PIN, is_staff_screen
+from kiosk.staff import PinThrottle, verify_pin
+from kiosk.stats import UsageStats
+from kiosk.ui.pin_pad import PinPad
+from kiosk.ui.preview import screen_images
+from kiosk.ui.staff_panel import StaffPanel
+from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+
+class StaffMode(QObject):
+    """Owns the PIN pad and staff panel screens. Emits ``exit_requested`` for "Exit the kiosk"."""
+
+    exit_requested = Signal()
+
+    def __init__(
+        self,
+        window: KioskWindow,
+        guard: KioskGuard,
+        stats: UsageStats | None,
+        data_dir: Path,
+    ):
+        super().__init__(window)
+        self.window, self.guard, self.stats, self.data_dir = window, guard, stats, data_dir
+        self.throttle = PinThrottle()
+        self.pin_pad = PinPad()
+        self.panel = StaffPanel(window.language.strings)
+        window.add_screen(STAFF_PIN, self.pin_pad)
+        window.add_screen(STAFF_PANEL, self.panel)
+        staff = window.settings.staff
+        self.gesture = StaffGesture(window, staff.gesture_taps, staff.gesture_seconds, staff.corner)
+        self.timeout = IdleWatcher(round(staff.timeout_seconds * 1000), self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.gesture)
+            app.installEventFilter(self.timeout)
+        self.gesture.completed.connect(self.ask_for_pin)
+        self.timeout.went_idle.connect(self.leave)
+        self.pin_pad.pin_entered.connect(self.check_pin)
+        self.pin_pad.cancelled.connect(self.leave)
+        self.panel.leave_requested.connect(self.leave)
+        self.panel.reload_requested.connect(self.reload)
+        self.panel.preview_requested.connect(self.preview)
+        self.panel.export_requested.connect(self.export_counts)
+        self.panel.exit_requested.connect(self.exit_kiosk)
+        window.page_shown.connect(self._screen_shown)
+        window.content_applied.connect(self._configure)
+
+    @property
+    def active(self) -> bool:
+        return self.window.current_screen() == STAFF_PANEL
+
+    def _configure(self) -> None:
+        staff = self.window.settings.staff
+        self.gesture.configure(staff.gesture_taps, staff.gesture_seconds, staff.corner)
+        self.timeout.set_timeout(round(staff.timeout_seconds * 1000))
+
+    def _screen_shown(self, screen_id: str) -> None:
+        staff = is_staff_screen(screen_id)
+        self.guard.locked = screen_id != STAFF_PANEL
+        if staff and not self.timeout.is_armed:
+            self.timeout.arm()
+        elif not staff:
+            self.timeout.disarm()
+        if screen_id == STAFF_PANEL:
+            self.refresh()
+
+    def ask_for_pin(self) -> None:
+        if is_staff_screen(self.window.current_screen()):
+            return
+        if not self.window.settings.staff.pin_hash:
+            log.info("staff gesture seen, but no staff.pin_hash is set: staff mode is off")
+            return
+        self.pin_pad.reset()
+        self.window.go(STAFF_PIN)
+
+    def check_pin(self, pin: str) -> None:
+        waiting = self.throttle.seconds_to_wait()
+        if waiting > 0:
+            self.pin_pad.wait(waiting, "Please wait.")
+            return
+        if verify_pin(pin, self.window.settings.staff.pin_hash):
+            self.throttle.succeeded()
+            log.info("staff mode entered")
+            self.window.go(STAFF_PANEL)
+            return
+        delay = self.throttle.failed()
+        log.warning(
+            "wrong staff PIN (%d in a row); next try in %.0f s", self.throttle.failures, delay
+        )
+        self.pin_pad.wait(delay, "Wrong PIN.")
+
+    def refresh(self) -> None:
+        self.panel.show_status(self.window.reloader)
+        self.panel.show_counts(self.stats.totals() if self.stats else {})
+
+    def leave(self) -> None:
+        """Back to a fresh patient mode (any patient session is cleared too)."""
+        log.info("staff mode left")
+        self.window.reset()
+
+    def reload(self) -> None:
+        reloader = self.window.reloader
+        if reloader is None:
+            self.panel.message.setText("This kiosk is not watching its files.")
+            return
+        reloader.reload_now()
+        if reloader.problems:
+            self.panel.message.setText("The files have problems; see Content below.")
+        else:
+            self.panel.message.setText("Reloaded. Patients see it from the next welcome screen.")
+        self.refresh()
+
+    def preview(self) -> None:
+        """Render every screen from the current content in a hidden copy of the kiosk."""
+        window = self.window
+        copy = KioskWindow(window.pack, window.settings, window.logo)
+        try:
+            size = QSize(window.width(), window.height())
+            images = list(screen_images(copy, size, whole=False))
+        finally:
+            copy.deleteLater()
+        self.panel.show_previews(images)
+        self.panel.message.setText(f"{len(images)} screens, as patients see them.")
+
+    def export_counts(self) -> None:
+        if self.stats is None:
+            self.panel.message.setText("Usage counting is off.")
+            return
+        path = self.data_dir / f"usage-{date.today().isoformat()}.csv"
+        try:
+            path.write_text(self.stats.csv(), encoding="utf-8")
+        except OSError as error:
+            self.panel.message.setText(f"Could not write {path}: {error.strerror}")
+            return
+        self.panel.message.setText(f"Saved {path}")
+
+    def exit_kiosk(self) -> None:
+        log.info("kiosk closed from staff mode")
+        self.window.allow_close = True
+        self.window.close()
+        self.exit_requested.emit()

@@ -1,0 +1,130 @@
+"""The staff panel: content status and errors, usage counts, screen previews and actions.
+
+Staff-only and English only (staff read the YAML files, whose keys are English).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.content.model import Strings
+from kiosk.reload import ContentReloader
+from kiosk.stats import CHECKLIST_COMPLETED, CHECKLIST_OPENED, PAGE_VIEW, SESSION_STARTED
+from kiosk.ui.reading import ReadingScreen
+from kiosk.ui.widgets import TouchButton, callout_frame, clear_layout, text_label
+
+THUMBNAIL_WIDTH = 320
+
+
+def _section(title: str) -> tuple[QWidget, QVBoxLayout]:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 16, 0, 0)
+    layout.setSpacing(12)
+    layout.addWidget(text_label(title, "h2"))
+    body = QVBoxLayout()
+    body.setSpacing(10)
+    layout.addLayout(body)
+    return box, body
+
+
+class StaffPanel(ReadingScreen):
+    """Emits one signal per action; the staff-mode controller carries them out."""
+
+    leave_requested = Signal()
+    reload_requested = Signal()
+    preview_requested = Signal()
+    export_requested = Signal()
+    exit_requested = Signal()
+
+    def __init__(self, strings: Strings, parent: QWidget | None = None):
+        super().__init__(strings, "Staff mode", parent)
+        self.setObjectName("StaffPanel")
+        self.back_button.hide()
+        self.home_button.hide()
+        self.column.addWidget(text_label("Staff", "h1"))
+        self.message = text_label("", "lead")
+        self.column.addWidget(self.message)
+        actions = [
+            ("Back to patient mode", self.leave_requested, False),
+            ("Reload content", self.reload_requested, True),
+            ("Preview every screen", self.preview_requested, True),
+            ("Export usage counts", self.export_requested, True),
+            ("Exit the kiosk", self.exit_requested, True),
+        ]
+        grid = QGridLayout()
+        grid.setSpacing(20)
+        self.buttons: dict[str, TouchButton] = {}
+        for index, (label, signal, secondary) in enumerate(actions):
+            button = TouchButton(label, secondary=secondary)
+            button.clicked.connect(signal)
+            self.buttons[label] = button
+            grid.addWidget(button, index // 2, index % 2)
+        self.column.addLayout(grid)
+        status, self.status_layout = _section("Content")
+        counts, self.counts_layout = _section("Usage counts (anonymous, all time)")
+        previews, self.previews_layout = _section("Screens")
+        for box in (status, counts, previews):
+            self.column.addWidget(box)
+
+    def show_status(self, reloader: ContentReloader | None) -> None:
+        clear_layout(self.status_layout)
+        if reloader is None:
+            self.status_layout.addWidget(text_label("Files are not being watched."))
+            return
+        current = reloader.current
+        lines = [f"Content folder: {current.content_dir}"]
+        lines.append(f"Settings file: {current.settings_file}")
+        if current.overlay_dir:
+            lines.append(f"Clinic pages: {current.overlay_dir}")
+        when = reloader.last_reload.strftime("%Y-%m-%d %H:%M:%S") if reloader.last_reload else None
+        lines.append(f"Last reload: {when or 'none since start'}")
+        for line in lines:
+            self.status_layout.addWidget(text_label(line))
+        if not reloader.problems:
+            self.status_layout.addWidget(text_label("No problems: patients see your latest files."))
+            return
+        heading = (
+            f"The last change was refused ({len(reloader.problems)} problem(s)). "
+            "Patients still see the last good content. Fix these and save again:"
+        )
+        problems = [str(problem) for problem in reloader.problems]
+        self.status_layout.addWidget(callout_frame("Changes not shown", heading, *problems))
+
+    def show_counts(self, totals: dict[tuple[str, str], int]) -> None:
+        clear_layout(self.counts_layout)
+        lines = [
+            f"Sessions started: {totals.get((SESSION_STARTED, ''), 0)}",
+            f"Checklist opened: {totals.get((CHECKLIST_OPENED, ''), 0)}",
+            f"Checklist summary reached: {totals.get((CHECKLIST_COMPLETED, ''), 0)}",
+        ]
+        views = sorted(
+            ((screen, count) for (event, screen), count in totals.items() if event == PAGE_VIEW),
+            key=lambda item: -item[1],
+        )
+        lines += [f"{screen}: {count} view(s)" for screen, count in views]
+        for line in lines:
+            self.counts_layout.addWidget(text_label(line))
+
+    def show_previews(self, images: list[tuple[str, QImage]]) -> None:
+        clear_layout(self.previews_layout)
+        grid = QWidget()
+        layout = QGridLayout(grid)
+        layout.setSpacing(16)
+        for index, (name, image) in enumerate(images):
+            cell = QWidget()
+            cell_layout = QVBoxLayout(cell)
+            picture = QLabel()
+            smooth = Qt.TransformationMode.SmoothTransformation
+            picture.setPixmap(QPixmap.fromImage(image.scaledToWidth(THUMBNAIL_WIDTH, smooth)))
+            cell_layout.addWidget(picture)
+            cell_layout.addWidget(text_label(name, "muted"))
+            layout.addWidget(cell, index // 3, index % 3, Qt.AlignmentFlag.AlignTop)
+        row = QHBoxLayout()
+        row.addWidget(grid)
+        row.addStretch(1)
+        holder = QWidget()
+        holder.setLayout(row)
+        self.previews_layout.addWidget(holder)

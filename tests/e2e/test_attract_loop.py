@@ -1,0 +1,36 @@
+"""The attract loop: calm rotating facts that also move, on one slow timer only while shown."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.session import HOME
+from kiosk.ui.attract import NUDGES, ROTATE_MS
+from kiosk.ui.window import KioskWindow
+
+
+def test_facts_rotate_and_the_layout_moves(kiosk: KioskWindow) -> None:
+    attract = kiosk.attract
+    facts = [page.key_points[0] for page in kiosk.pack.language().pages]
+    assert attract.fact.text() == facts[0]
+    seen, places = [], set()
+    for _ in range(len(facts)):
+        places.add(attract.title.mapTo(kiosk, attract.title.rect().topLeft()).toTuple())
+        seen.append(attract.fact.text())
+        attract.advance()
+        attract.layout().activate()
+    assert seen == facts
+    assert len(places) == min(len(facts), len(NUDGES))
+    assert "not an accepted medical diagnosis" in facts[0]
+
+
+def test_rotation_runs_only_while_the_attract_screen_shows(
+    kiosk: KioskWindow, qtbot: QtBot
+) -> None:
+    timer = kiosk.attract.rotation
+    assert timer.isActive() and timer.interval() == ROTATE_MS >= 5000
+    kiosk.go(HOME)
+    assert not timer.isActive()
+    kiosk.reset()
+    assert timer.isActive()
+    assert kiosk.attract.fact.text() == kiosk.attract.facts[0]

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kiosk.session import ATTRACT, CHECKLIST, HOME, STAFF_PANEL, SUMMARY, topic_screen
+from kiosk.stats import (
+    CHECKLIST_COMPLETED,
+    CHECKLIST_OPENED,
+    PAGE_VIEW,
+    SESSION_STARTED,
+    UsageStats,
+)
+from kiosk.usage import UsageRecorder
+
+
+def test_counts_accumulate_per_event_and_screen(tmp_path: Path) -> None:
+    stats = UsageStats(tmp_path / "usage.sqlite3")
+    for _ in range(3):
+        stats.record(PAGE_VIEW, "home")
+    stats.record(SESSION_STARTED)
+    assert stats.totals() == {(PAGE_VIEW, "home"): 3, (SESSION_STARTED, ""): 1}
+    lines = stats.csv().splitlines()
+    assert lines[0] == "day,event,screen,count"
+    assert any(line.endswith(",page_view,home,3") for line in lines)
+    stats.close()
+    assert UsageStats(tmp_path / "usage.sqlite3").totals()[PAGE_VIEW, "home"] == 3
+
+
+def test_only_known_events_are_counted(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown event"):
+        UsageStats(tmp_path / "u.sqlite3").record("ticked:bloating")
+
+
+def test_recorder_counts_sessions_and_screens_never_answers(tmp_path: Path) -> None:
+    stats = UsageStats(tmp_path / "u.sqlite3")
+    recorder = UsageRecorder(stats)
+    for screen in (ATTRACT, HOME, topic_screen("a"), HOME, CHECKLIST, SUMMARY, STAFF_PANEL):
+        recorder.screen_shown(screen)
+    recorder.session_reset()
+    recorder.screen_shown(HOME)
+    assert stats.totals() == {
+        (SESSION_STARTED, ""): 2,
+        (PAGE_VIEW, HOME): 3,
+        (PAGE_VIEW, "topic/a"): 1,
+        (PAGE_VIEW, CHECKLIST): 1,
+        (PAGE_VIEW, SUMMARY): 1,
+        (CHECKLIST_OPENED, ""): 1,
+        (CHECKLIST_COMPLETED, ""): 1,
+    }
+
+
+def test_corrupt_database_is_set_aside_and_counting_goes_on(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "usage.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    stats = UsageStats(path)
+    stats.record(SESSION_STARTED)
+    assert stats.totals() == {(SESSION_STARTED, ""): 1}
+    assert list(tmp_path.glob("usage.sqlite3.corrupt-*"))
+    assert "unreadable" in caplog.text
+
+
+def test_locked_database_is_logged_and_skipped(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "usage.sqlite3"
+    stats = UsageStats(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    with caplog.at_level(logging.WARNING):
+        stats.record(PAGE_VIEW, "home")  # must return quickly without raising
+    assert "usage count not saved" in caplog.text
+    other.execute("ROLLBACK")
+    stats.record(PAGE_VIEW, "home")
+    assert stats.totals() == {(PAGE_VIEW, "home"): 1}
+
+
+def test_full_database_is_logged_and_skipped(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    stats = UsageStats(tmp_path / "usage.sqlite3")
+    assert stats._db is not None
+    pages = stats._db.execute("PRAGMA page_count").fetchone()[0]
+    stats._db.execute(f"PRAGMA max_page_count = {pages}")  # no room to grow: like a full disk
+    for index in range(400):
+        stats.record(PAGE_VIEW, f"topic/page-{index}")
+    assert "usage count not saved" in caplog.text and "full" in caplog.text
+
+
+def test_unwritable_folder_turns_counting_off_quietly(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    stats = UsageStats(blocker / "usage.sqlite3")
+    stats.record(PAGE_VIEW, "home")
+    assert stats.totals() == {}
+    assert "usage counts off" in caplog.text
