@@ -61,11 +61,13 @@ def create_kiosk(
     config_path: Path | str | None = None,
     *,
     watch: bool = True,
+    count_usage: bool = True,
     data_dir: Path | None = None,
 ) -> KioskWindow:
     """Load content and settings and build the top-level window (hidden), locked down.
 
-    With ``watch``, edits to the content or settings files are reloaded while it runs.
+    With ``watch``, edits to the content or settings files are reloaded while it runs; with
+    ``count_usage``, screens opened are counted (anonymously) in the data folder.
     Raises ContentError, listing every problem, when the content or settings are wrong.
     """
     app = application()
@@ -82,9 +84,10 @@ def create_kiosk(
         window.reloader = ContentReloader(load, loaded, window)
         window.reloader.content_reloaded.connect(partial(_offer, window))
     folder = data_dir or data_folder()
-    stats = UsageStats(folder / "usage.sqlite3")
-    window.destroyed.connect(stats.close)
-    _count_usage(window, stats)
+    stats = UsageStats(folder / "usage.sqlite3") if count_usage else None
+    if stats is not None:
+        window.destroyed.connect(stats.close)
+        _count_usage(window, stats)
     guard = KioskGuard(window)
     app.installEventFilter(guard)
     StaffMode(window, guard, stats, folder)

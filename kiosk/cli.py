@@ -111,7 +111,7 @@ def _preview(args: argparse.Namespace) -> int:
     from kiosk.app import create_kiosk
     from kiosk.ui.preview import render_screens
 
-    window = create_kiosk(args.content, args.config)
+    window = create_kiosk(args.content, args.config, watch=False, count_usage=False)
     sizes = [QSize(*size) for size in (args.size or [_size(text) for text in DEFAULT_SIZES])]
     for path in render_screens(window, args.out, sizes):
         print(path)

@@ -24,7 +24,7 @@ class PinPad(QWidget):
         self._why = ""
         card = QFrame()
         card.setObjectName("OverlayCard")
-        card.setMaximumWidth(720)
+        card.setMaximumWidth(900)
         self.title = text_label("Staff PIN", "h1")
         self.display = text_label("", "h1")
         self.message = text_label("", "lead")
