@@ -91,6 +91,12 @@ class Features(Strict):
     """Parts of the kiosk a clinic can switch off."""
 
     checklist: bool = Field(default=True, description="Show the symptom checklist tile")
+    read_aloud: bool = Field(
+        default=False, description="Offer 'Read aloud' (needs a speech engine and audio output)"
+    )
+    speech_engine: str = Field(
+        default="", description="QTextToSpeech engine, e.g. speechd or sapi; empty: the default"
+    )
 
 
 class Staff(Strict):

@@ -31,6 +31,9 @@ class Session:
     screen: str = ATTRACT
     history: list[str] = field(default_factory=list)
     ticked: set[str] = field(default_factory=set)
+    language: str | None = None  # None: the clinic's default
+    text_scale: float = 1.0
+    high_contrast: bool = False
 
     def set_ticked(self, item_id: str, ticked: bool) -> None:
         if ticked:
@@ -61,3 +64,6 @@ class Session:
         self.screen = ATTRACT
         self.history.clear()
         self.ticked.clear()
+        self.language = None
+        self.text_scale = 1.0
+        self.high_contrast = False

@@ -7,8 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=${1:-run}
 
-# Measured on a minimal Debian 12: what Qt needs offscreen, and what a real X11 window adds.
-offscreen_pkgs="libgl1 libegl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libx11-6 libxkbcommon0 fonts-dejavu-core"
+# Measured on a minimal Debian 12: what Qt needs offscreen (libpulse0: QtTextToSpeech links it),
+# and what a real X11 window adds.
+offscreen_pkgs="libgl1 libegl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libx11-6 libxkbcommon0 fonts-dejavu-core libpulse0"
 window_pkgs="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxkbcommon-x11-0"
 wanted="$offscreen_pkgs"
 [ "$profile" = run ] && wanted="$wanted $window_pkgs"

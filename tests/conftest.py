@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
@@ -79,6 +79,12 @@ class Finger:
         for index in rows:
             self.tap_row(kiosk.checklist.scroll_area, all_rows[index])
         self.tap_row(kiosk.checklist.scroll_area, kiosk.checklist.see_list)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """Free the windows pytest-qt closed, so their app-wide event filters go with them."""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -168,6 +168,10 @@ class Strings(Strict):
     still_there_title: ShortText
     still_there_text: Text = Field(description="Must contain {seconds}: the seconds left")
     still_here: ShortText = Field(description="The one big button that keeps the session")
+    text_size: ShortText = Field(description="Label before the 100% / 150% / 200% buttons")
+    high_contrast: ShortText
+    read_aloud: ShortText
+    stop_reading: ShortText = Field(description="The read-aloud button while it is speaking")
 
 
 class Manifest(Strict):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from kiosk.colors import BODY_TEXT_MIN, OTHER_MIN, contrast, mix
@@ -47,6 +48,21 @@ class Palette:
             border=_toward(theme.text, theme.background, 0.5, OTHER_MIN, *grounds),
         )
 
+    @classmethod
+    def high_contrast(cls) -> Palette:
+        """White and yellow on black, for low vision; every pair well above 7:1."""
+        return cls(
+            background="#000000",
+            surface="#000000",
+            text="#FFFFFF",
+            muted="#FFFFFF",
+            primary="#FFE14D",
+            on_primary="#000000",
+            pressed="#FFF3B0",
+            callout="#1C1C1C",
+            border="#FFFFFF",
+        )
+
 
 @dataclass(frozen=True)
 class TypeScale:
@@ -63,11 +79,24 @@ class TypeScale:
         return TypeScale(*(round(size * factor) for size in vars(self).values()))
 
 
+MIN_TARGET_MM = 20.0  # standing kiosk, Colle & Hiszem 2004
 MIN_TARGET_PX = 72  # 20 mm on the default 24-inch 1080p screen
 BUTTON_HEIGHT_PX = 88
 
 
-def style_sheet(palette: Palette, sizes: TypeScale = TypeScale()) -> str:
+def target_px(width: int, height: int, diagonal_inches: float) -> int:
+    """Pixels that make ``MIN_TARGET_MM`` on a ``width`` x ``height`` screen of that size."""
+    pixels_per_mm = math.hypot(width, height) / (diagonal_inches * 25.4)
+    return round(MIN_TARGET_MM * pixels_per_mm)
+
+
+def button_px(target: int) -> int:
+    """Button height for a minimum target of ``target`` px: a margin above the minimum."""
+    return max(BUTTON_HEIGHT_PX, target + 16)
+
+
+def style_sheet(palette: Palette, sizes: TypeScale = TypeScale(), button: int = 88) -> str:
+    """The whole window's style; ``button`` is the height of every button in pixels."""
     p, s = palette, sizes
     return f"""
     * {{ font-family: "DejaVu Sans", "Noto Sans", sans-serif; color: {p.text}; }}
@@ -89,20 +118,28 @@ def style_sheet(palette: Palette, sizes: TypeScale = TypeScale()) -> str:
     #TopBar {{ background: {p.surface}; border-bottom: 2px solid {p.border}; }}
     #Callout {{ background: {p.callout}; border-left: 10px solid {p.primary}; border-radius: 8px; }}
     QPushButton {{
-        font-size: {s.button}px; font-weight: 700; min-height: {BUTTON_HEIGHT_PX}px;
-        min-width: 160px; padding: 0 32px; border-radius: 14px;
+        font-size: {s.button}px; font-weight: 700; min-height: {button}px;
+        min-width: {max(160, button)}px; padding: 0 32px; border-radius: 14px;
         color: {p.on_primary}; background: {p.primary}; border: 3px solid {p.primary};
     }}
     QPushButton:pressed {{ background: {p.pressed}; border-color: {p.pressed}; }}
     QPushButton[variant="secondary"] {{ color: {p.primary}; background: {p.surface}; }}
     QPushButton[variant="secondary"]:pressed {{ background: {p.callout}; }}
+    QPushButton[variant="secondary"]:checked {{
+        color: {p.on_primary}; background: {p.primary}; border: 5px solid {p.text};
+    }}
+    QPushButton:disabled {{ color: {p.muted}; background: {p.surface}; border-color: {p.border}; }}
+    #AccessBar {{ background: {p.surface}; border-top: 2px solid {p.border}; }}
     Tile {{
         background: {p.surface}; border: 3px solid {p.border}; border-radius: 20px;
     }}
     Tile[down="true"] {{ background: {p.callout}; border-color: {p.primary}; }}
     Tile[variant="feature"] {{ background: {p.callout}; border: 4px solid {p.primary}; }}
     QLabel[role="item"] {{ font-size: {s.h2}px; font-weight: 700; }}
-    CheckRow {{ background: {p.surface}; border: 3px solid {p.border}; border-radius: 16px; }}
+    CheckRow {{
+        background: {p.surface}; border: 3px solid {p.border}; border-radius: 16px;
+        min-height: {button + 8}px;
+    }}
     CheckRow[ticked="true"] {{ background: {p.callout}; border: 6px solid {p.primary}; }}
     TickBox {{ selection-background-color: {p.primary}; selection-color: {p.on_primary}; }}
     #StillThereOverlay {{ background: rgba(16, 24, 26, 215); }}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import Settings
@@ -21,13 +21,15 @@ from kiosk.session import (
     is_staff_screen,
     topic_screen,
 )
+from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle_overlay import StillThereOverlay
+from kiosk.ui.read_aloud import ReadAloud, screen_text
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.scrolling import stop_flings
-from kiosk.ui.theme import Palette, style_sheet
+from kiosk.ui.theme import Palette, TypeScale, button_px, style_sheet, target_px
 from kiosk.ui.topic import TopicScreen
 
 
@@ -66,6 +68,10 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle_watcher)
+        self._style_key: object = None
+        self.bars: list[AccessBar] = []
+        self.read_aloud = ReadAloud(settings.features.speech_engine, self)
+        self.read_aloud.speaking_changed.connect(lambda _: self._sync_bars())
         self._use(pack, settings, logo)
         self.overlay = StillThereOverlay(self.language.strings, self)
         self.idle_watcher.went_idle.connect(
@@ -83,13 +89,106 @@ class KioskWindow(QWidget):
             self.stack.removeWidget(widget)
             widget.deleteLater()
         self.pack, self.settings, self.logo = pack, settings, logo
-        self.language = pack.language(settings.languages.default)
+        self.language = pack.language(self.session.language or settings.languages.default)
         self.setWindowTitle(settings.clinic.name)
-        self.setStyleSheet(style_sheet(Palette.from_theme(settings.theme)))
         self.idle_watcher.set_timeout(round(settings.idle.timeout_seconds * 1000))
+        self.bars = []
         self._build(self.language)
         for staff in [key for key in self.screens if is_staff_screen(key)]:
             self.screens[staff] = self.screens.pop(staff)  # keep patient screens first
+        self._style_key = None
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """Apply the theme, text size and touch-target size; cheap when nothing changed."""
+        session, settings = self.session, self.settings
+        contrast = Palette.high_contrast() if session.high_contrast else None
+        palette = contrast or Palette.from_theme(settings.theme)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        size = screen.size()  # the physical screen decides millimetres, not the window
+        target = target_px(size.width(), size.height(), settings.display.diagonal_inches)
+        key = (palette, session.text_scale, button_px(target))
+        if key != self._style_key:  # restyling every widget takes a few hundred ms
+            self._style_key = key
+            sizes = TypeScale().scaled(session.text_scale)
+            self.setStyleSheet(style_sheet(palette, sizes, button_px(target)))
+        self._sync_bars()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._restyle()  # now on its real screen, which may need bigger targets
+
+    def _offered_languages(self) -> list[tuple[str, str]]:
+        offered = self.settings.languages.offered or list(self.pack.languages)
+        return [
+            (code, self.pack.languages[code].strings.language_name)
+            for code in offered
+            if code in self.pack.languages
+        ]
+
+    def _access_bar(self, screen: QWidget) -> None:
+        """Put the text-size / contrast / read-aloud / language bar at the foot of ``screen``."""
+        bar = AccessBar(
+            self.language.strings,
+            self._offered_languages(),
+            read_aloud=self.settings.features.read_aloud and self.read_aloud.available,
+        )
+        bar.text_scale_chosen.connect(self.set_text_scale)
+        bar.contrast_toggled.connect(self.set_high_contrast)
+        bar.language_chosen.connect(self.set_language)
+        bar.read_aloud_toggled.connect(self._read_aloud)
+        layout = screen.layout()
+        if layout is not None:
+            layout.addWidget(bar)
+        self.bars.append(bar)
+
+    def _sync_bars(self) -> None:
+        session = self.session
+        for bar in self.bars:
+            bar.read_aloud.setVisible(
+                self.settings.features.read_aloud and self.read_aloud.available
+            )
+            bar.show_state(
+                session.text_scale,
+                session.high_contrast,
+                self.read_aloud.speaking,
+                self.language.code,
+            )
+
+    def _start_if_waiting(self) -> None:
+        """A choice made on the welcome screen means a patient is here: start, so the idle
+        timer runs and the choice is cleared for the next patient."""
+        if self.current_screen() == ATTRACT:
+            self.go(HOME)
+
+    def set_text_scale(self, scale: float) -> None:
+        self.session.text_scale = scale
+        self._restyle()
+        self._start_if_waiting()
+
+    def set_high_contrast(self, on: bool) -> None:
+        self.session.high_contrast = on
+        self._restyle()
+        self._start_if_waiting()
+
+    def set_language(self, code: str) -> None:
+        """Show everything in ``code``, keeping the patient's place and answers."""
+        if code == self.language.code or code not in self.pack.languages:
+            return
+        self.read_aloud.stop()
+        self.session.language = code
+        self._use(self.pack, self.settings, self.logo)
+        self.overlay.set_strings(self.language.strings)
+        self.checklist.show_answers(self.session.ticked)
+        self._show(self.session.screen if self.session.screen in self.screens else ATTRACT)
+        self._start_if_waiting()
+
+    def _read_aloud(self, on: bool) -> None:
+        if on:
+            self.read_aloud.read(screen_text(self.stack.currentWidget()), self.language.code)
+        else:
+            self.read_aloud.stop()
+        self._sync_bars()
 
     def offer_content(self, pack: ContentPack, settings: Settings, logo: Path | None) -> None:
         """Use new content now if no patient is mid-session, else at the next reset."""
@@ -135,6 +234,9 @@ class KioskWindow(QWidget):
         self.summary.edit_requested.connect(self.back)
         self.summary.clear_requested.connect(self.clear_answers)
         self._add(SUMMARY, self.summary)
+        for screen_id, widget in self.screens.items():
+            if not is_staff_screen(screen_id):
+                self._access_bar(widget)
 
     def add_screen(self, screen_id: str, widget: QWidget) -> None:
         """Add a screen that survives content reloads (staff screens)."""
@@ -159,6 +261,7 @@ class KioskWindow(QWidget):
         previous = self.stack.currentWidget()
         if previous is not None and previous is not widget:
             stop_flings(previous)
+            self.read_aloud.stop()
         reset = getattr(widget, "reset", None)
         if from_top and callable(reset) and widget is not previous:
             reset()
@@ -194,13 +297,20 @@ class KioskWindow(QWidget):
     def reset(self) -> None:
         """Clear every trace of the session and return to the attract screen, as if just started."""
         self.overlay.stop()
+        self.read_aloud.stop()
+        shown_language = self.language.code
         self.session.reset()
+        if self._pending is not None:
+            self._apply_pending()
+        elif shown_language != self.settings.languages.default:
+            self._use(self.pack, self.settings, self.logo)
+            self.overlay.set_strings(self.language.strings)
         self.checklist.show_answers(self.session.ticked)
         for widget in self.screens.values():
             stop_flings(widget)
             reset = getattr(widget, "reset", None)
             if callable(reset):
                 reset()
-        self._apply_pending()
+        self._restyle()
         self._show(ATTRACT)
         self.session_reset.emit()

@@ -53,12 +53,13 @@ def test_untranslated_language_is_reported(
 ) -> None:
     pack = tmp_path / "content"
     shutil.copytree(CONTENT, pack)
-    shutil.copytree(pack / "en", pack / "es")
+    shutil.copytree(pack / "en", pack / "fr")
     manifest = yaml.safe_load((pack / "pack.yaml").read_text(encoding="utf-8"))
-    manifest["languages"] = ["en", "es"]
+    manifest["languages"] = ["en", "es", "fr"]
     (pack / "pack.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
     code, out = lint(capsys, str(pack), "--strict")
     assert code == 1
-    assert f"{pack / 'es' / 'pages' / 'lifestyle-steps.yaml'}:1:1: warning:" in out
+    assert f"{pack / 'fr' / 'pages' / 'lifestyle-steps.yaml'}:1:1: warning:" in out
+    assert f"{pack / 'es' / 'pages' / 'lifestyle-steps.yaml'}:1:1: warning:" not in out
     assert "not translated?" in out
     assert "reading level: Fernández-Huerta ease" in out

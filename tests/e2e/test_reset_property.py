@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import create_kiosk
 from kiosk.session import ATTRACT
+from kiosk.ui.access_bar import TEXT_SCALES, AccessBar
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.topic import TopicScreen
 from kiosk.ui.window import KioskWindow
@@ -28,8 +29,9 @@ actions = st.lists(
         st.tuples(
             st.sampled_from(["start", "back", "home", "next", "see", "edit", "clear"]), st.just(0)
         ),
+        st.tuples(st.sampled_from(["size", "contrast", "language"]), st.integers(0, 2)),
     ),
-    max_size=30,
+    max_size=25,
 )
 
 
@@ -50,6 +52,13 @@ def observable(kiosk: KioskWindow) -> dict[str, Any]:
         "labels": sorted(label.text() for label in kiosk.findChildren(QLabel)),
         "overlay": kiosk.overlay.isVisible(),
         "idle armed": kiosk.idle_watcher.is_armed,
+        "language": kiosk.language.code,
+        "preferences": (
+            kiosk.session.language,
+            kiosk.session.text_scale,
+            kiosk.session.high_contrast,
+        ),
+        "style": kiosk.styleSheet(),
     }
 
 
@@ -72,6 +81,14 @@ def perform(kiosk: KioskWindow, finger: Finger, action: Action) -> None:
         finger.tap_row(screen.scroll_area, screen.next_step)
     elif kind == "see" and screen is kiosk.checklist:
         finger.tap_row(kiosk.checklist.scroll_area, kiosk.checklist.see_list)
+    elif kind in ("size", "contrast", "language") and (bar := screen.findChild(AccessBar)):
+        if kind == "size":
+            finger.tap(bar.sizes[TEXT_SCALES[number % len(TEXT_SCALES)]])
+        elif kind == "contrast":
+            finger.tap(bar.contrast)
+        else:
+            other = [b for b in bar.languages.values() if b.isVisible()]
+            finger.tap(other[number % len(other)])
     elif kind in ("edit", "clear") and screen is kiosk.summary:
         button = kiosk.summary.edit_button if kind == "edit" else kiosk.summary.clear_button
         finger.tap_row(kiosk.summary.scroll_area, button)
@@ -91,20 +108,29 @@ def dispose(kiosk: KioskWindow) -> None:
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+@pytest.fixture(scope="module")
+def quick_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return short_idle_settings(tmp_path_factory.mktemp("idle"), timeout=0.05, warning=0.05)
+
+
+@pytest.fixture(scope="module")
+def fresh_state(quick_config: Path, qapp: QApplication) -> dict[str, Any]:
+    reference = fresh_kiosk(quick_config)
+    state = observable(reference)
+    dispose(reference)
+    return state
+
+
 @settings(
-    max_examples=40,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(steps=actions)
 def test_timeout_after_any_session_equals_a_fresh_start(
-    qtbot: QtBot, tmp_path_factory: pytest.TempPathFactory, steps: list[Action]
+    qtbot: QtBot, quick_config: Path, fresh_state: dict[str, Any], steps: list[Action]
 ) -> None:
-    config = short_idle_settings(tmp_path_factory.mktemp("idle"), timeout=0.05, warning=0.05)
-    reference = fresh_kiosk(config)
-    fresh = observable(reference)
-    dispose(reference)
-    kiosk = fresh_kiosk(config)
+    kiosk = fresh_kiosk(quick_config)
     try:
         finger = Finger()
         for step in steps:
@@ -117,6 +143,6 @@ def test_timeout_after_any_session_equals_a_fresh_start(
             with qtbot.waitSignal(kiosk.session_reset, timeout=3000):
                 pass
         QApplication.processEvents()
-        assert observable(kiosk) == fresh
+        assert observable(kiosk) == fresh_state
     finally:
         dispose(kiosk)

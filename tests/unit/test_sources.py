@@ -60,31 +60,31 @@ def test_overlay_images_must_exist_in_the_overlay(tmp_path: Path) -> None:
 def test_missing_translation_of_a_page_and_checklist_items(tmp_path: Path) -> None:
     pack = tmp_path / "content"
     shutil.copytree(CONTENT, pack)
-    shutil.copytree(pack / "en", pack / "es")
-    (pack / "es" / "pages" / "lifestyle-steps.yaml").unlink()
-    checklist = pack / "es" / "checklist.yaml"
+    shutil.copytree(pack / "en", pack / "fr")
+    (pack / "fr" / "pages" / "lifestyle-steps.yaml").unlink()
+    checklist = pack / "fr" / "checklist.yaml"
     text = checklist.read_text(encoding="utf-8")
     checklist.write_text(
-        text.replace("      - id: rosacea", "      - id: rosacea-es"), encoding="utf-8"
+        text.replace("      - id: rosacea", "      - id: rosacea-fr"), encoding="utf-8"
     )
     manifest = pack / "pack.yaml"
     manifest.write_text(
-        manifest.read_text(encoding="utf-8").replace("[en]", "[en, es]"), encoding="utf-8"
+        manifest.read_text(encoding="utf-8").replace("[en, es]", "[en, es, fr]"), encoding="utf-8"
     )
     with pytest.raises(ContentError) as caught:
         load_all(None, pack)
     found = [str(problem) for problem in caught.value.problems]
-    assert any("es/pages/lifestyle-steps.yaml: page for topic" in p for p in found), found
+    assert any("fr/pages/lifestyle-steps.yaml: page for topic" in p for p in found), found
     assert any("items not translated: rosacea" in p for p in found), found
-    assert any("items not in the default language: rosacea-es" in p for p in found), found
+    assert any("items not in the default language: rosacea-fr" in p for p in found), found
 
 
 def test_settings_language_must_exist_in_the_pack(tmp_path: Path) -> None:
-    settings = write(tmp_path / "s.yaml", "languages:\n  default: en\n  offered: [en, es]\n")
+    settings = write(tmp_path / "s.yaml", "languages:\n  default: en\n  offered: [en, fr]\n")
     with pytest.raises(ContentError) as caught:
         load_all(settings)
     assert [str(p) for p in caught.value.problems] == [
-        f"{settings}:3:17: languages.offered.1: no 'es' content; the pack has en"
+        f"{settings}:3:17: languages.offered.1: no 'fr' content; the pack has en, es"
     ]
 
 

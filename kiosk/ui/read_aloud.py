@@ -1,0 +1,131 @@
+"""Read the current screen aloud with QTextToSpeech, for patients who cannot read it well.
+
+A public kiosk cannot assume a screen reader (Section 508 "closed functionality"), so it speaks
+for itself. The engine is created on first use, not at start-up: creating the Linux speechd
+engine blocks for about 1.4 s. Without an audio server speechd "speaks" forever in silence, so
+that case counts as unavailable and a stuck engine is stopped by a watchdog.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+log = logging.getLogger(__name__)
+
+WORDS_PER_SECOND = 2.0  # slow, clear speech; the watchdog allows three times as long
+MIN_WATCHDOG_MS = 20_000
+
+
+def _audio_server_present() -> bool:
+    if sys.platform != "linux" or os.environ.get("PULSE_SERVER"):
+        return True
+    runtime = Path(os.environ.get("XDG_RUNTIME_DIR", f"/run/user/{os.getuid()}"))
+    return any((runtime / name).exists() for name in ("pulse/native", "pipewire-0"))
+
+
+def _engines() -> list[str]:
+    try:
+        from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 - optional, heavy
+    except (ImportError, OSError) as error:
+        log.info("read-aloud off: QtTextToSpeech cannot load (%s)", error)
+        return []
+    return list(QTextToSpeech.availableEngines())
+
+
+class ReadAloud(QObject):
+    """Emits ``speaking_changed(bool)``. ``available`` is false when nothing can speak here."""
+
+    speaking_changed = Signal(bool)
+
+    def __init__(self, engine: str = "", parent: QObject | None = None):
+        super().__init__(parent)
+        engines = _engines()
+        chosen = engine or (engines[0] if engines else "")
+        if chosen == "speechd" and not _audio_server_present():
+            log.info("read-aloud off: no audio server (PulseAudio or PipeWire) for speechd")
+            chosen = ""
+        self.engine = chosen if chosen in engines else ""
+        self.available = bool(self.engine)
+        self._tts: Any = None
+        self.speaking = False
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.timeout.connect(self._stuck)
+
+    def _speech(self) -> Any:
+        if self._tts is None:
+            from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 - created lazily
+
+            self._tts = QTextToSpeech(self.engine, self)
+            self._tts.stateChanged.connect(self._state_changed)
+            if self._tts.state() == QTextToSpeech.State.Error:
+                log.warning(
+                    "read-aloud off: engine %r failed: %s", self.engine, self._tts.errorString()
+                )
+                self.available = False
+        return self._tts
+
+    def read(self, text: str, language: str) -> None:
+        """Speak ``text`` in ``language`` (e.g. "es"), replacing anything being spoken."""
+        if not self.available or not text.strip():
+            return
+        tts = self._speech()
+        if not self.available:
+            self.speaking_changed.emit(False)
+            return
+        locale = QLocale(language)
+        if any(voice.language() == locale.language() for voice in tts.availableLocales()):
+            tts.setLocale(locale)
+        tts.say(text)
+        self._set_speaking(True)
+        words = len(text.split())
+        self._watchdog.start(max(MIN_WATCHDOG_MS, round(3000 * words / WORDS_PER_SECOND)))
+
+    def stop(self) -> None:
+        self._watchdog.stop()
+        if self._tts is not None:
+            self._tts.stop()
+        self._set_speaking(False)
+
+    def _state_changed(self, state: object) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 - loaded already
+
+        if state in (QTextToSpeech.State.Ready, QTextToSpeech.State.Error):
+            self._watchdog.stop()
+            self._set_speaking(False)
+
+    def _stuck(self) -> None:
+        log.warning("read-aloud stopped: the engine never finished (no audio output?)")
+        self.stop()
+        self.available = False
+        self.speaking_changed.emit(False)
+
+    def _set_speaking(self, speaking: bool) -> None:
+        if speaking != self.speaking:
+            self.speaking = speaking
+            self.speaking_changed.emit(speaking)
+
+
+def screen_text(screen: QWidget | None) -> str:
+    """The words a patient sees on ``screen``, in order, without the control bars."""
+    if screen is None:
+        return ""
+    texts = []
+    for label in screen.findChildren(QLabel):
+        if not label.text() or not label.isVisibleTo(screen):
+            continue
+        parent = label.parentWidget()
+        while parent is not None and parent is not screen:
+            if parent.objectName() in ("AccessBar", "TopBar"):
+                break
+            parent = parent.parentWidget()
+        else:
+            texts.append(label.text().strip())
+    return "\n".join(texts)
