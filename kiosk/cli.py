@@ -41,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument(
         "--size", type=_size, action="append", help="WxH, repeatable (default: 1920x1080 1080x1920)"
     )
+    preview.add_argument("--lang", help="language code, e.g. es (default: the clinic's)")
+    preview.add_argument(
+        "--text-size", type=int, choices=(100, 150, 200), default=100, help="text size in percent"
+    )
+    preview.add_argument("--high-contrast", action="store_true", help="the high-contrast theme")
     for name, about in (
         ("validate", "check content and settings; exit 1 with every problem"),
         ("lint", "validate, then warn about reading level, timings, alt text, translations"),
@@ -109,11 +114,12 @@ def _preview(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSize
 
     from kiosk.app import create_kiosk
-    from kiosk.ui.preview import render_screens
+    from kiosk.ui.preview import Look, render_screens
 
     window = create_kiosk(args.content, args.config, watch=False, count_usage=False)
     sizes = [QSize(*size) for size in (args.size or [_size(text) for text in DEFAULT_SIZES])]
-    for path in render_screens(window, args.out, sizes):
+    looks = Look(args.lang, args.text_size / 100, args.high_contrast)
+    for path in render_screens(window, args.out, sizes, looks):
         print(path)
     return 0
 

@@ -9,15 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.model import Strings
 from kiosk.ui.widgets import PanelButton, Picture, callout_frame, set_label, text_label
 
 ROTATE_MS = 9000
-MARGINS = (96, 72, 96, 96)
-NUDGES = ((0, 0), (28, 18), (-28, 30), (20, -18), (-20, -30))  # pixels, never off screen
+MARGINS = (96, 48, 96, 40)
+NUDGES = ((0, 0), (28, 12), (-28, 24), (20, -12), (-20, -24))  # pixels, never off screen
 
 
 class AttractScreen(PanelButton):
@@ -34,6 +34,9 @@ class AttractScreen(PanelButton):
         super().__init__(parent)
         self.setObjectName("AttractScreen")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A button's size policy would force every screen to this one's size; it takes what
+        # the window has (it only ever shows the clinic's default text size).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.facts = facts or [strings.attract_subtitle]
         self.fact_index = 0
         self.brand = text_label(clinic_name, "brand")
@@ -43,13 +46,12 @@ class AttractScreen(PanelButton):
         self.fact_card = callout_frame(strings.did_you_know, self.fact)
         self.fact_card.setMaximumWidth(1200)
         self.prompt = text_label(strings.touch_to_start, "pill")
-        self.prompt.setContentsMargins(56, 20, 56, 20)
+        self.prompt.setContentsMargins(48, 14, 48, 14)
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.prompt.setWordWrap(False)
         self.logo: Picture | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(*MARGINS)
-        self._layout.setSpacing(36)
+        self._layout.setSpacing(16)
         if logo is not None:
             self.logo = Picture(logo, max_width=360)
             self.logo.setMaximumHeight(160)
@@ -66,7 +68,11 @@ class AttractScreen(PanelButton):
         centred.addStretch(1)
         self._layout.addLayout(centred)
         self._layout.addStretch(1)
-        self._layout.addWidget(self.prompt, 0, Qt.AlignmentFlag.AlignHCenter)
+        prompt_row = QHBoxLayout()
+        prompt_row.addStretch(1)
+        prompt_row.addWidget(self.prompt)
+        prompt_row.addStretch(1)
+        self._layout.addLayout(prompt_row)
         self._layout.addStretch(2)
         for label in (self.brand, self.title, self.subtitle):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -84,6 +90,27 @@ class AttractScreen(PanelButton):
         dx, dy = NUDGES[self.fact_index % len(NUDGES)]
         left, top, right, bottom = MARGINS
         self._layout.setContentsMargins(left + dx, top + dy, right - dx, bottom - dy)
+        self._fit()
+
+    def _fit(self) -> None:
+        """On a short screen, drop what does not fit: first the big title size, then the fact.
+
+        Everything the fact says is on the topic pages too.
+        """
+        if self.width() < 2:
+            return
+        for title_role, with_fact in (("display", True), ("h1", True), ("h1", False)):
+            if self.title.property("role") != title_role:
+                self.title.setProperty("role", title_role)
+                self.title.style().unpolish(self.title)
+                self.title.style().polish(self.title)
+            self.fact_card.setVisible(with_fact)
+            if self._layout.totalHeightForWidth(self.width()) <= self.height():
+                return
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
 
     def reset(self) -> None:
         self.fact_index = -1

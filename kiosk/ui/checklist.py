@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import Checklist, Strings
+from kiosk.ui.flow import FlowLayout
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.widgets import CheckRow, TouchButton, callout_frame, clear_layout, text_label
 
@@ -75,11 +76,11 @@ class SummaryScreen(ReadingScreen):
         self.clear_button = TouchButton(strings.clear_answers, secondary=True)
         self.edit_button.clicked.connect(self.edit_requested)
         self.clear_button.clicked.connect(self.clear_requested)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(28)
-        buttons.addWidget(self.edit_button, 1)
-        buttons.addWidget(self.clear_button, 1)
-        self.column.addLayout(buttons)
+        buttons = QWidget()
+        flow = FlowLayout(buttons, spacing=28)
+        flow.addWidget(self.edit_button)
+        flow.addWidget(self.clear_button)
+        self.column.addWidget(buttons)
 
     def show_answers(self, ticked: set[str]) -> None:
         """Rebuild the list from ``ticked``, grouped under the checklist's own headings."""

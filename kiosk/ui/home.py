@@ -23,6 +23,7 @@ class TileGrid(QWidget):
         super().__init__(parent)
         self.tiles: list[Tile] = []
         self.wide: Tile | None = None
+        self.min_tile_width = TILE_MIN_WIDTH
         self._columns = 0
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -41,8 +42,12 @@ class TileGrid(QWidget):
         super().resizeEvent(event)
         self._relayout(event.size().width())
 
+    def relayout(self) -> None:
+        self._columns = 0
+        self._relayout(self.width())
+
     def _relayout(self, width: int) -> None:
-        columns = max(1, min(3, (width + self._grid.spacing()) // (TILE_MIN_WIDTH + 28)))
+        columns = max(1, min(3, (width + self._grid.spacing()) // (self.min_tile_width + 28)))
         if columns == self._columns:
             return
         self._columns = columns
@@ -111,6 +116,11 @@ class HomeScreen(QWidget):
         self.checklist_tile.clicked.connect(lambda: self.screen_chosen.emit(CHECKLIST))
         self.grid.set_tiles(tiles, wide=self.checklist_tile if self.show_checklist else None)
         self.checklist_tile.setVisible(self.show_checklist)
+
+    def set_text_scale(self, scale: float) -> None:
+        """Larger text needs wider tiles, so fewer columns."""
+        self.grid.min_tile_width = round(TILE_MIN_WIDTH * (1 + (scale - 1) / 2))
+        self.grid.relayout()
 
     def reset(self) -> None:
         scroll_to_top(self.scroll_area)

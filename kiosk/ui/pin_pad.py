@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.staff import MAX_DIGITS
 from kiosk.ui.widgets import TouchButton, text_label
@@ -20,13 +20,16 @@ class PinPad(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("PinPad")
+        # Shown only at the default text size (staff mode starts with a reset), so it must not
+        # make the window's other screens as tall as itself at a patient's 200%.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self._digits = ""
         self._why = ""
         card = QFrame()
         card.setObjectName("OverlayCard")
         card.setMaximumWidth(900)
-        self.title = text_label("Staff PIN", "h1")
-        self.display = text_label("", "h1")
+        self.title = text_label("Staff PIN", "h2")
+        self.display = text_label("", "h2")
         self.message = text_label("", "lead")
         for label in (self.title, self.display, self.message):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -36,15 +39,15 @@ class PinPad(QWidget):
         names = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"]
         for index, name in enumerate(names):
             key = TouchButton(name, secondary=name != "OK")
-            key.setMinimumSize(150, 110)
+            key.setMinimumWidth(150)
             key.clicked.connect(lambda _=False, name=name: self._press(name))
             self.keys[name] = key
             grid.addWidget(key, index // 3, index % 3)
         self.cancel = TouchButton("Cancel", secondary=True)
         self.cancel.clicked.connect(self.cancelled)
         inner = QVBoxLayout(card)
-        inner.setContentsMargins(56, 48, 56, 48)
-        inner.setSpacing(24)
+        inner.setContentsMargins(48, 32, 48, 32)
+        inner.setSpacing(16)
         inner.addWidget(self.title)
         inner.addWidget(self.display)
         inner.addWidget(self.message)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize
@@ -35,8 +36,23 @@ def _example_answers(window: KioskWindow) -> set[str]:
     return {group.items[0].id for group in window.pack.language().checklist.groups}
 
 
+@dataclass(frozen=True)
+class Look:
+    """The patient choices to preview with: language, text size and contrast."""
+
+    language: str | None = None
+    text_scale: float = 1.0
+    high_contrast: bool = False
+
+    def apply(self, window: KioskWindow) -> None:
+        if self.language:
+            window.set_language(self.language)
+        window.set_text_scale(self.text_scale)
+        window.set_high_contrast(self.high_contrast)
+
+
 def screen_images(
-    window: KioskWindow, size: QSize, *, whole: bool = True
+    window: KioskWindow, size: QSize, *, whole: bool = True, look: Look = Look()
 ) -> Iterator[tuple[str, QImage]]:
     """Every screen at ``size`` (reading screens whole when ``whole``), then the idle warning.
 
@@ -46,6 +62,7 @@ def screen_images(
         window.reset()
         window.resize(size)
         window.show()
+        look.apply(window)
         if screen_id == SUMMARY:
             for item_id in _example_answers(window):
                 window.session.set_ticked(item_id, True)
@@ -58,6 +75,7 @@ def screen_images(
         yield f"{index:02d}-{screen_id.replace('/', '-')}", window.grab().toImage()
     window.reset()
     window.resize(size)
+    look.apply(window)
     window.go(HOME)
     window.overlay.start(window.settings.idle.warning_seconds)
     _settle()
@@ -65,12 +83,14 @@ def screen_images(
     window.reset()
 
 
-def render_screens(window: KioskWindow, out_dir: Path, sizes: list[QSize]) -> list[Path]:
+def render_screens(
+    window: KioskWindow, out_dir: Path, sizes: list[QSize], look: Look = Look()
+) -> list[Path]:
     """Write one PNG per screen per size into ``out_dir``, plus the idle warning."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for size in sizes:
-        for name, image in screen_images(window, size):
+        for name, image in screen_images(window, size, look=look):
             path = out_dir / f"{size.width()}x{size.height()}-{name}.png"
             if not image.save(str(path)):
                 raise OSError(f"could not write {path}")

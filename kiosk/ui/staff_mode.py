@@ -88,6 +88,7 @@ class StaffMode(QObject):
         if not self.window.settings.staff.pin_hash:
             log.info("staff gesture seen, but no staff.pin_hash is set: staff mode is off")
             return
+        self.window.reset()  # no patient state or patient text size survives into staff mode
         self.pin_pad.reset()
         self.window.go(STAFF_PIN)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from kiosk.content.model import Strings
 from kiosk.reload import ContentReloader
 from kiosk.stats import CHECKLIST_COMPLETED, CHECKLIST_OPENED, PAGE_VIEW, SESSION_STARTED
+from kiosk.ui.flow import FlowLayout
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.widgets import TouchButton, callout_frame, clear_layout, text_label
 
@@ -54,15 +55,15 @@ class StaffPanel(ReadingScreen):
             ("Export usage counts", self.export_requested, True),
             ("Exit the kiosk", self.exit_requested, True),
         ]
-        grid = QGridLayout()
-        grid.setSpacing(20)
+        row = QWidget()
+        flow = FlowLayout(row, spacing=20)
         self.buttons: dict[str, TouchButton] = {}
-        for index, (label, signal, secondary) in enumerate(actions):
+        for label, signal, secondary in actions:
             button = TouchButton(label, secondary=secondary)
             button.clicked.connect(signal)
             self.buttons[label] = button
-            grid.addWidget(button, index // 2, index % 2)
-        self.column.addLayout(grid)
+            flow.addWidget(button)
+        self.column.addWidget(row)
         status, self.status_layout = _section("Content")
         counts, self.counts_layout = _section("Usage counts (anonymous, all time)")
         previews, self.previews_layout = _section("Screens")

@@ -76,7 +76,18 @@ class TypeScale:
     button: int = 30
 
     def scaled(self, factor: float) -> TypeScale:
-        return TypeScale(*(round(size * factor) for size in vars(self).values()))
+        """Body text grows by ``factor``; headings never shrink but grow only to 1.35x body,
+        so a 200% page keeps its hierarchy without titles filling the screen."""
+        body = round(self.body * factor)
+        cap = round(body * 1.35)
+        return TypeScale(
+            body=body,
+            small=round(self.small * factor),
+            h2=max(self.h2, min(cap, round(self.h2 * factor))),
+            h1=max(self.h1, min(cap, round(self.h1 * factor))),
+            display=max(self.display, min(cap, round(self.display * factor))),
+            button=round(self.button * factor),
+        )
 
 
 MIN_TARGET_MM = 20.0  # standing kiosk, Colle & Hiszem 2004

@@ -110,6 +110,7 @@ class KioskWindow(QWidget):
         key = (palette, session.text_scale, button_px(target))
         if key != self._style_key:  # restyling every widget takes a few hundred ms
             self._style_key = key
+            self.home.set_text_scale(session.text_scale)
             sizes = TypeScale().scaled(session.text_scale)
             self.setStyleSheet(style_sheet(palette, sizes, button_px(target)))
         self._sync_bars()
@@ -133,9 +134,13 @@ class KioskWindow(QWidget):
             self._offered_languages(),
             read_aloud=self.settings.features.read_aloud and self.read_aloud.available,
         )
-        bar.text_scale_chosen.connect(self.set_text_scale)
-        bar.contrast_toggled.connect(self.set_high_contrast)
-        bar.language_chosen.connect(self.set_language)
+        for signal, apply in (
+            (bar.text_scale_chosen, self.set_text_scale),
+            (bar.contrast_toggled, self.set_high_contrast),
+            (bar.language_chosen, self.set_language),
+        ):
+            signal.connect(apply)
+            signal.connect(self._start_if_waiting)
         bar.read_aloud_toggled.connect(self._read_aloud)
         layout = screen.layout()
         if layout is not None:
@@ -164,12 +169,10 @@ class KioskWindow(QWidget):
     def set_text_scale(self, scale: float) -> None:
         self.session.text_scale = scale
         self._restyle()
-        self._start_if_waiting()
 
     def set_high_contrast(self, on: bool) -> None:
         self.session.high_contrast = on
         self._restyle()
-        self._start_if_waiting()
 
     def set_language(self, code: str) -> None:
         """Show everything in ``code``, keeping the patient's place and answers."""
@@ -181,7 +184,6 @@ class KioskWindow(QWidget):
         self.overlay.set_strings(self.language.strings)
         self.checklist.show_answers(self.session.ticked)
         self._show(self.session.screen if self.session.screen in self.screens else ATTRACT)
-        self._start_if_waiting()
 
     def _read_aloud(self, on: bool) -> None:
         if on:
