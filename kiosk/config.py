@@ -31,12 +31,21 @@ class Clinic(Strict):
     """The clinic's name, logo and contact line."""
 
     name: ShortText = Field(default="Your clinic", description="Shown on the welcome screen")
-    contact: str = Field(
-        default="", max_length=200, description="Shown on the checklist summary, e.g. a phone"
+    contact: (
+        Annotated[str, Field(max_length=200)] | dict[Slug, Annotated[str, Field(max_length=200)]]
+    ) = Field(
+        default="",
+        description="Shown on the checklist summary, e.g. a phone; one line, or one per language",
     )
     logo: str = Field(
         default="", description="Image file, relative to this settings file; shown on screens"
     )
+
+    def contact_in(self, language: str, default: str) -> str:
+        """The contact line in ``language``, else in the clinic's default language."""
+        if isinstance(self.contact, str):
+            return self.contact
+        return self.contact.get(language) or self.contact.get(default, "")
 
 
 class Theme(Strict):

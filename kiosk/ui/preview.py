@@ -58,7 +58,7 @@ def screen_images(
 
     Yields (name, image). The kiosk is reset before each screen and afterwards.
     """
-    for index, screen_id in enumerate(window.screens):
+    for index, screen_id in enumerate(list(window.screens)):
         window.reset()
         window.resize(size)
         window.show()

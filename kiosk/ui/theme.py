@@ -35,7 +35,7 @@ class Palette:
     @classmethod
     def from_theme(cls, theme: Theme) -> Palette:
         grounds = (theme.background, theme.surface)
-        callout = mix(theme.surface, theme.primary, 0.12)
+        callout = _toward(theme.surface, theme.primary, 0.12, BODY_TEXT_MIN, theme.text)
         return cls(
             background=theme.background,
             surface=theme.surface,

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from kiosk.session import ATTRACT, is_staff_screen
-from kiosk.ui.theme import target_px
 from kiosk.ui.access_bar import AccessBar
+from kiosk.ui.theme import target_px
 from kiosk.ui.widgets import CheckRow, Tile, TouchButton
 from kiosk.ui.window import KioskWindow
 from tests.conftest import LANDSCAPE, PORTRAIT, Finger, open_kiosk
