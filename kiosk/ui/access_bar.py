@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QWidget
 
 from kiosk.content.model import Strings
 from kiosk.ui.flow import FlowLayout
+from kiosk.ui.theme import BUTTON_HEIGHT_PX
 from kiosk.ui.widgets import TouchButton, set_label, text_label
 
 TEXT_SCALES = (1.0, 1.5, 2.0)
@@ -36,6 +37,7 @@ class AccessBar(QFrame):
         self.size_label = text_label(strings.text_size, "muted")
         self.size_label.setWordWrap(False)
         self.size_label.setAlignment(Qt.AlignmentFlag.AlignVCenter)
+        self.size_label.setMinimumHeight(BUTTON_HEIGHT_PX)  # centred beside the buttons
         flow.addWidget(self.size_label)
         self.sizes: dict[float, TouchButton] = {}
         for scale in TEXT_SCALES:
