@@ -58,6 +58,10 @@ def _parser() -> argparse.ArgumentParser:
     hash_pin.add_argument(
         "--pin-stdin", action="store_true", help="read the PIN from standard input (scripts)"
     )
+    handout = commands.add_parser("handout", parents=[common], help="write a topic handout as PDF")
+    handout.add_argument("topic", help="topic id, e.g. lifestyle-steps")
+    handout.add_argument("--pdf", type=Path, required=True, help="the PDF file to write")
+    handout.add_argument("--lang", help="language code, e.g. es (default: the clinic's)")
     stats = commands.add_parser("stats", help="print the anonymous usage counts")
     stats.add_argument("--csv", action="store_true", help="as CSV (day, event, screen, count)")
     schema = commands.add_parser("schema", help="print the JSON Schema for a kind of file")
@@ -165,6 +169,29 @@ def _hash_pin(args: argparse.Namespace) -> int:
     return 0
 
 
+def _handout(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.app import application
+    from kiosk.take_home import page_handout
+    from kiosk.ui.handout import write_pdf
+
+    loaded = load_all(args.config, args.content)
+    settings = loaded.settings
+    language = loaded.pack.language(args.lang or settings.languages.default)
+    if args.lang and language.code != args.lang:
+        print(f"No {args.lang!r} content; the pack has {', '.join(loaded.pack.languages)}.")
+        return 1
+    topics = [page.id for page in language.pages]
+    if args.topic not in topics:
+        print(f"No topic {args.topic!r}; choose one of: {', '.join(topics)}", file=sys.stderr)
+        return 1
+    application()
+    contact = settings.clinic.contact_in(language.code, settings.languages.default)
+    handout = page_handout(language.page(args.topic), settings.clinic.name, contact)
+    print(write_pdf(handout, args.pdf))
+    return 0
+
+
 def _stats(args: argparse.Namespace) -> int:
     from kiosk.app import data_folder
     from kiosk.stats import UsageStats
@@ -194,6 +221,7 @@ COMMANDS = {
     "schema": _schema,
     "hash-pin": _hash_pin,
     "stats": _stats,
+    "handout": _handout,
 }
 
 

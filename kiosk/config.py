@@ -132,6 +132,19 @@ class Staff(Strict):
         return value
 
 
+class TakeHome(Strict):
+    """QR codes and printed handouts patients can take with them."""
+
+    qr: bool = Field(default=True, description="Offer 'Take this with you' QR codes")
+    urls: dict[Slug, str] = Field(
+        default_factory=dict,
+        description="Clinic web page per topic id, put in the QR code instead of the key points",
+    )
+    printer: str = Field(
+        default="", description="Printer name for 'Print this handout'; empty: no print button"
+    )
+
+
 class Display(Strict):
     """The screen the kiosk runs on."""
 
@@ -162,6 +175,7 @@ class Settings(Strict):
     features: Features = Features()
     staff: Staff = Staff()
     display: Display = Display()
+    take_home: TakeHome = TakeHome()
     content: ContentSource = ContentSource()
 
 

@@ -172,6 +172,12 @@ class Strings(Strict):
     high_contrast: ShortText
     read_aloud: ShortText
     stop_reading: ShortText = Field(description="The read-aloud button while it is speaking")
+    take_home: ShortText = Field(description="Button that shows a QR code of the page")
+    take_home_hint: Text = Field(description="How to use the QR code")
+    close: ShortText
+    print_handout: ShortText
+    printing: Text = Field(description="Shown after a handout was sent to the printer")
+    printing_failed: Text = Field(description="A calm message when printing does not work")
 
 
 class Manifest(Strict):

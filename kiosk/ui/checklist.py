@@ -54,6 +54,7 @@ class SummaryScreen(ReadingScreen):
 
     edit_requested = Signal()
     clear_requested = Signal()
+    take_home_requested = Signal()
 
     def __init__(
         self, checklist: Checklist, strings: Strings, contact: str, parent: QWidget | None = None
@@ -74,10 +75,13 @@ class SummaryScreen(ReadingScreen):
         self.column.addSpacing(24)
         self.edit_button = TouchButton(strings.edit_answers, secondary=True)
         self.clear_button = TouchButton(strings.clear_answers, secondary=True)
+        self.take_home = TouchButton(strings.take_home)
         self.edit_button.clicked.connect(self.edit_requested)
         self.clear_button.clicked.connect(self.clear_requested)
+        self.take_home.clicked.connect(self.take_home_requested)
         buttons = QWidget()
         flow = FlowLayout(buttons, spacing=28)
+        flow.addWidget(self.take_home)
         flow.addWidget(self.edit_button)
         flow.addWidget(self.clear_button)
         self.column.addWidget(buttons)

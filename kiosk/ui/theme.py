@@ -153,7 +153,7 @@ def style_sheet(palette: Palette, sizes: TypeScale = TypeScale(), button: int = 
     }}
     CheckRow[ticked="true"] {{ background: {p.callout}; border: 6px solid {p.primary}; }}
     TickBox {{ selection-background-color: {p.primary}; selection-color: {p.on_primary}; }}
-    #StillThereOverlay {{ background: rgba(16, 24, 26, 215); }}
+    #StillThereOverlay, #TakeHomeOverlay {{ background: rgba(16, 24, 26, 215); }}
     #OverlayCard {{ background: {p.surface}; border-radius: 28px; }}
     QLabel[role="tile-title"] {{ font-size: {s.h2}px; font-weight: 700; color: {p.primary}; }}
     QScrollBar:vertical {{ width: 14px; background: transparent; }}

@@ -19,7 +19,7 @@ from kiosk.content.model import (
 )
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.theme import BUTTON_HEIGHT_PX
-from kiosk.ui.widgets import Picture, Tile, callout_frame, text_label
+from kiosk.ui.widgets import Picture, Tile, TouchButton, callout_frame, text_label
 
 
 def _bullets(items: tuple[str, ...] | list[str]) -> QWidget:
@@ -77,6 +77,7 @@ class TopicScreen(ReadingScreen):
     """One page. Emits ``next_requested(page_id)`` from the step at its end."""
 
     next_requested = Signal(str)
+    take_home_requested = Signal()
 
     def __init__(
         self,
@@ -95,6 +96,9 @@ class TopicScreen(ReadingScreen):
         self.column.addWidget(self.title)
         for block in page.blocks:
             self.column.addWidget(build_block(root, block))
+        self.take_home = TouchButton(strings.take_home, secondary=True)
+        self.take_home.clicked.connect(self.take_home_requested)
+        self.column.addWidget(self.take_home, 0, Qt.AlignmentFlag.AlignLeft)
         self.column.addSpacing(24)
         if next_page is not None:
             self.next_step = Tile(strings.next_topic, next_page.title)

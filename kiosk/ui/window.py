@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -21,16 +22,21 @@ from kiosk.session import (
     is_staff_screen,
     topic_screen,
 )
+from kiosk.take_home import Handout, checklist_text, page_handout, summary_handout, topic_text
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
+from kiosk.ui.handout import print_handout
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle_overlay import StillThereOverlay
 from kiosk.ui.read_aloud import ReadAloud, screen_text
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.scrolling import stop_flings
+from kiosk.ui.take_home import TakeHomeOverlay
 from kiosk.ui.theme import Palette, TypeScale, button_px, style_sheet, target_px
 from kiosk.ui.topic import TopicScreen
+
+log = logging.getLogger(__name__)
 
 
 class KioskWindow(QWidget):
@@ -73,6 +79,8 @@ class KioskWindow(QWidget):
         self.read_aloud = ReadAloud(settings.features.speech_engine, self)
         self.read_aloud.speaking_changed.connect(lambda _: self._sync_bars())
         self._use(pack, settings, logo)
+        self.take_home = TakeHomeOverlay(self.language.strings, self)
+        self.take_home.print_requested.connect(self.print_current)
         self.overlay = StillThereOverlay(self.language.strings, self)
         self.idle_watcher.went_idle.connect(
             lambda: self.overlay.start(self.settings.idle.warning_seconds)
@@ -181,9 +189,34 @@ class KioskWindow(QWidget):
         self.read_aloud.stop()
         self.session.language = code
         self._use(self.pack, self.settings, self.logo)
-        self.overlay.set_strings(self.language.strings)
+        self._relabel_overlays()
         self.checklist.show_answers(self.session.ticked)
         self._show(self.session.screen if self.session.screen in self.screens else ATTRACT)
+
+    def _current_handout(self) -> tuple[str, Handout]:
+        """QR text and printable handout for what the patient is looking at."""
+        clinic = self.settings.clinic
+        contact = clinic.contact_in(self.language.code, self.settings.languages.default)
+        screen = self.stack.currentWidget()
+        if isinstance(screen, TopicScreen):
+            url = self.settings.take_home.urls.get(screen.page.id, "")
+            text = topic_text(screen.page, clinic.name, url)
+            return text, page_handout(screen.page, clinic.name, contact)
+        checklist = self.language.checklist
+        text = checklist_text(checklist, self.session.ticked)
+        return text, summary_handout(checklist, self.session.ticked, clinic.name, contact)
+
+    def open_take_home(self) -> None:
+        text, _ = self._current_handout()
+        self.take_home.open(text, can_print=bool(self.settings.take_home.printer))
+
+    def print_current(self) -> None:
+        _, handout = self._current_handout()
+        problem = print_handout(handout, self.settings.take_home.printer)
+        strings = self.language.strings
+        if problem:
+            log.warning("handout not printed: %s", problem)
+        self.take_home.tell(strings.printing_failed if problem else strings.printing)
 
     def _read_aloud(self, on: bool) -> None:
         if on:
@@ -191,6 +224,10 @@ class KioskWindow(QWidget):
         else:
             self.read_aloud.stop()
         self._sync_bars()
+
+    def _relabel_overlays(self) -> None:
+        self.overlay.set_strings(self.language.strings)
+        self.take_home.set_strings(self.language.strings)
 
     def offer_content(self, pack: ContentPack, settings: Settings, logo: Path | None) -> None:
         """Use new content now if no patient is mid-session, else at the next reset."""
@@ -204,7 +241,7 @@ class KioskWindow(QWidget):
         screen = self.current_screen()
         self._use(*self._pending)
         self._pending = None
-        self.overlay.set_strings(self.language.strings)
+        self._relabel_overlays()
         self.stack.setCurrentWidget(self.screens[screen if screen in self.screens else ATTRACT])
         self.content_applied.emit()
 
@@ -227,6 +264,8 @@ class KioskWindow(QWidget):
                 next_page=pages[index + 1] if index + 1 < len(pages) else None,
             )
             screen.next_requested.connect(lambda page_id: self.go(topic_screen(page_id)))
+            screen.take_home_requested.connect(self.open_take_home)
+            screen.take_home.setVisible(self.settings.take_home.qr)
             self._add(topic_screen(page.id), screen)
         self.checklist = ChecklistScreen(language.checklist, language.strings)
         self.checklist.answer_changed.connect(self.session.set_ticked)
@@ -236,6 +275,8 @@ class KioskWindow(QWidget):
         self.summary = SummaryScreen(language.checklist, language.strings, contact)
         self.summary.edit_requested.connect(self.back)
         self.summary.clear_requested.connect(self.clear_answers)
+        self.summary.take_home_requested.connect(self.open_take_home)
+        self.summary.take_home.setVisible(self.settings.take_home.qr)
         self._add(SUMMARY, self.summary)
         for screen_id, widget in self.screens.items():
             if not is_staff_screen(screen_id):
@@ -300,6 +341,7 @@ class KioskWindow(QWidget):
     def reset(self) -> None:
         """Clear every trace of the session and return to the attract screen, as if just started."""
         self.overlay.stop()
+        self.take_home.clear()
         self.read_aloud.stop()
         shown_language = self.language.code
         self.session.reset()
@@ -307,7 +349,7 @@ class KioskWindow(QWidget):
             self._apply_pending()
         elif shown_language != self.settings.languages.default:
             self._use(self.pack, self.settings, self.logo)
-            self.overlay.set_strings(self.language.strings)
+            self._relabel_overlays()
         self.checklist.show_answers(self.session.ticked)
         for widget in self.screens.values():
             stop_flings(widget)

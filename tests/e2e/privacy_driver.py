@@ -1,8 +1,9 @@
 """One patient session with ticked answers, run in its own process for the privacy test.
 
 Usage: python -m tests.e2e.privacy_driver SETTINGS ROW,ROW,...
-Ticks the checklist rows at the given positions, opens the summary, then waits for the idle
-reset. Logs everything at DEBUG level to stderr and to a file, so any leak would be written.
+Ticks the checklist rows at the given positions, opens the summary and its QR code, then
+waits for the idle reset. Logs everything at DEBUG level to stderr and to a file, so any
+leak would be written.
 """
 
 from __future__ import annotations
@@ -31,7 +32,11 @@ def main(settings: Path, rows: list[int]) -> int:
     kiosk = create_kiosk(config_path=settings)
     kiosk.resize(1920, 1080)
     kiosk.show()
-    Finger().fill_checklist(kiosk, rows)
+    finger = Finger()
+    finger.fill_checklist(kiosk, rows)
+    finger.tap_row(kiosk.summary.scroll_area, kiosk.summary.take_home)  # the QR of the answers
+    if not kiosk.take_home.qr.matrix:
+        return 4
     if len(kiosk.summary.answer_labels()) != len(rows):
         return 2
     loop = QEventLoop()

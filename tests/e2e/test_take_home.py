@@ -1,0 +1,154 @@
+"""Take it home: QR codes decoded from the screen, PDF handouts read back, nothing kept."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from pypdf import PdfReader
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from kiosk.content.loader import load_pack
+from kiosk.content.model import HeadingBlock
+from kiosk.ui.window import KioskWindow
+from tests.conftest import CONTENT, REPO, Finger, open_kiosk
+
+
+def grey_buffer(image: QImage) -> memoryview:
+    """The image as rows of 8-bit grey pixels, shaped (height, width) for the decoder."""
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    bits, stride, width = bytes(grey.constBits()), grey.bytesPerLine(), grey.width()
+    rows = b"".join(bits[y * stride : y * stride + width] for y in range(grey.height()))
+    return memoryview(rows).cast("B", (grey.height(), width))
+
+
+def decoded(kiosk: KioskWindow) -> str:
+    QApplication.processEvents()
+    image = grey_buffer(kiosk.take_home.qr.grab().toImage())
+    result = zxingcpp.read_barcode(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert result is not None, "no QR code could be read from the screen"
+    return result.text
+
+
+def open_topic(kiosk: KioskWindow, finger: Finger, index: int) -> None:
+    finger.tap(kiosk.attract)
+    finger.tap(kiosk.home.grid.tiles[index])
+
+
+def test_topic_qr_holds_the_key_points_as_plain_text(kiosk: KioskWindow, finger: Finger) -> None:
+    open_topic(kiosk, finger, 3)
+    screen = kiosk.stack.currentWidget()
+    finger.tap_row(screen.scroll_area, screen.take_home)  # type: ignore[attr-defined]
+    assert kiosk.take_home.isVisible()
+    page = kiosk.pack.language().page("lifestyle-steps")
+    expected = "\n".join(
+        [page.title, *(f"- {point}" for point in page.key_points), "Riverside Family Clinic"]
+    )
+    assert decoded(kiosk) == expected
+    assert not kiosk.take_home.print_button.isVisible(), "no printer is configured"
+    finger.tap(kiosk.take_home.close_button)
+    assert not kiosk.take_home.isVisible() and kiosk.take_home.qr.matrix == []
+
+
+def test_topic_qr_holds_the_clinic_url_when_set(
+    qtbot: QtBot, tmp_path: Path, finger: Finger
+) -> None:
+    settings = tmp_path / "settings.yaml"
+    url = "https://clinic.example/gut/lifestyle?lang=en"
+    settings.write_text(f"take_home:\n  urls:\n    lifestyle-steps: {url}\n", encoding="utf-8")
+    kiosk = open_kiosk(qtbot, config_path=settings)
+    open_topic(kiosk, finger, 3)
+    kiosk.open_take_home()
+    assert decoded(kiosk) == url
+
+
+def test_summary_qr_holds_exactly_the_ticked_items(kiosk: KioskWindow, finger: Finger) -> None:
+    finger.fill_checklist(kiosk, [0, 7, 15])
+    finger.tap_row(kiosk.summary.scroll_area, kiosk.summary.take_home)
+    checklist = kiosk.pack.language().checklist
+    assert decoded(kiosk) == "\n".join(
+        [checklist.summary.title, "- Gas", "- Eczema", "- Low mood", checklist.summary.care_team]
+    )
+    finger.tap(kiosk.take_home.close_button)
+    finger.tap(kiosk.stack.currentWidget().findChild(type(kiosk.bars[0])).languages["es"])
+    kiosk.open_take_home()
+    assert "- Gases\n- Eccema\n" in decoded(kiosk)
+
+
+def test_qr_stays_crisp_at_any_size(kiosk: KioskWindow, finger: Finger) -> None:
+    open_topic(kiosk, finger, 0)
+    kiosk.open_take_home()
+    for size in ((1920, 1080), (1080, 1920), (1280, 800)):
+        kiosk.resize(*size)
+        QApplication.processEvents()
+        image = kiosk.take_home.qr.grab().toImage()
+        colours = {
+            image.pixel(x, y)
+            for x in range(0, image.width(), 3)
+            for y in range(0, image.height(), 3)
+        }
+        background = kiosk.take_home.qr.palette().window().color().rgb()
+        assert colours <= {0xFF000000, 0xFFFFFFFF, background}, "blurred (grey) modules"
+        assert decoded(kiosk)
+
+
+def test_missing_printer_gives_a_calm_message(
+    qtbot: QtBot, tmp_path: Path, finger: Finger, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = tmp_path / "settings.yaml"
+    settings.write_text("take_home:\n  printer: Front desk laser\n", encoding="utf-8")
+    kiosk = open_kiosk(qtbot, config_path=settings)
+    open_topic(kiosk, finger, 1)
+    kiosk.open_take_home()
+    assert kiosk.take_home.print_button.isVisible()
+    with caplog.at_level(logging.WARNING):
+        finger.tap(kiosk.take_home.print_button)
+    assert kiosk.take_home.message.text() == kiosk.language.strings.printing_failed
+    assert "printer 'Front desk laser' not found" in caplog.text
+    finger.tap(kiosk.take_home.close_button)
+    assert kiosk.current_screen() == "topic/why-gut-becomes-leaky"
+
+
+def test_reset_leaves_nothing_of_the_qr_or_summary(kiosk: KioskWindow, finger: Finger) -> None:
+    finger.fill_checklist(kiosk, [1, 4])
+    finger.tap_row(kiosk.summary.scroll_area, kiosk.summary.take_home)
+    assert kiosk.take_home.qr.matrix
+    kiosk.reset()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # free removed widgets now
+    assert not kiosk.take_home.isVisible() and kiosk.take_home.qr.matrix == []
+    assert kiosk.summary.answer_labels() == []
+    overlay_texts = [label.text() for label in kiosk.take_home.findChildren(QLabel)]
+    summary_texts = [label.text() for label in kiosk.summary.findChildren(QLabel)]
+    for secret in ("Bloating", "Cramping"):
+        assert not any(secret in text for text in overlay_texts + summary_texts)
+
+
+def pdf_text(path: Path) -> str:
+    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_handout_pdf_has_the_headings_and_key_points(tmp_path: Path, language: str) -> None:
+    out = tmp_path / f"handout-{language}.pdf"
+    subprocess.run(
+        [sys.executable, "-m", "kiosk", "handout", "what-is-leaky-gut", "--pdf", str(out),
+         "--lang", language],
+        check=True, capture_output=True, cwd=REPO,
+    )  # fmt: skip
+    page = load_pack(CONTENT).language(language).page("what-is-leaky-gut")
+    text = pdf_text(out)
+    assert len(PdfReader(out).pages) <= 2
+    expected = [page.title, *page.key_points]
+    expected += [block.heading for block in page.blocks if isinstance(block, HeadingBlock)]
+    for line in expected:
+        assert " ".join(line.split()) in text, f"{line!r} missing from the {language} PDF"
+    assert "Riverside Family Clinic" in text
