@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import Strings
-from kiosk.ui.widgets import TouchButton, set_label, text_label
+from kiosk.ui.widgets import TouchButton, WindowOverlay, set_label, text_label
 
 
-class StillThereOverlay(QFrame):
+class StillThereOverlay(WindowOverlay):
     """Covers the whole window. Emits ``timed_out`` when the countdown reaches zero.
 
     A touch anywhere (watched app-wide by IdleWatcher) or the big button hides it again.
@@ -21,8 +21,7 @@ class StillThereOverlay(QFrame):
     kept = Signal()
 
     def __init__(self, strings: Strings, parent: QWidget):
-        super().__init__(parent)
-        self.setObjectName("StillThereOverlay")
+        super().__init__(parent, "StillThereOverlay", card_width=1000)
         self._template = strings.still_there_text
         self._deadline = QTimer(self)
         self._deadline.setSingleShot(True)
@@ -31,9 +30,6 @@ class StillThereOverlay(QFrame):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._show_remaining)
-        card = QFrame()
-        card.setObjectName("OverlayCard")
-        card.setMaximumWidth(1000)
         self.title = text_label(strings.still_there_title, "h1")
         self.message = text_label("", "lead")
         self.button = TouchButton(strings.still_here)
@@ -41,19 +37,10 @@ class StillThereOverlay(QFrame):
         self.button.clicked.connect(self.kept)
         for label in (self.title, self.message):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(64, 56, 64, 56)
-        inner.setSpacing(32)
-        inner.addWidget(self.title)
-        inner.addWidget(self.message)
-        inner.addWidget(self.button)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 48, 48, 48)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
-        self._host = parent
-        parent.installEventFilter(self)
-        self.setGeometry(parent.rect())
-        self.hide()
+        self.card_layout.setContentsMargins(64, 56, 64, 56)
+        self.card_layout.setSpacing(32)
+        for widget in (self.title, self.message, self.button):
+            self.card_layout.addWidget(widget)
 
     def set_strings(self, strings: Strings) -> None:
         self._template = strings.still_there_text
@@ -65,9 +52,7 @@ class StillThereOverlay(QFrame):
         self._deadline.start(max(1, round(seconds * 1000)))
         self._tick.start()
         self._show_remaining()
-        self.setGeometry(self._host.rect())
-        self.raise_()
-        self.show()
+        self.cover()
 
     def stop(self) -> None:
         self._deadline.stop()
@@ -84,8 +69,3 @@ class StillThereOverlay(QFrame):
     def _expire(self) -> None:
         self.stop()
         self.timed_out.emit()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self._host and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self._host.rect())
-        return False

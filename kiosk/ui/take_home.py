@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content.model import Strings
 from kiosk.take_home import qr_matrix
 from kiosk.ui.flow import FlowLayout
-from kiosk.ui.widgets import TouchButton, set_label, text_label
+from kiosk.ui.widgets import TouchButton, WindowOverlay, set_label, text_label
 
 
 class QrView(QWidget):
@@ -50,18 +50,13 @@ class QrView(QWidget):
                     )
 
 
-class TakeHomeOverlay(QFrame):
+class TakeHomeOverlay(WindowOverlay):
     """Covers the window. Emits ``print_requested``; ``close`` and reset hide and forget it."""
 
     print_requested = Signal()
 
     def __init__(self, strings: Strings, parent: QWidget):
-        super().__init__(parent)
-        self.setObjectName("TakeHomeOverlay")
-        self._host = parent
-        card = QFrame()
-        card.setObjectName("OverlayCard")
-        card.setMaximumWidth(1100)
+        super().__init__(parent, "TakeHomeOverlay", card_width=1100)
         self.title = text_label("", "h1")
         self.hint = text_label("", "lead")
         self.qr = QrView()
@@ -76,17 +71,11 @@ class TakeHomeOverlay(QFrame):
         flow = FlowLayout(buttons, spacing=24)
         flow.addWidget(self.print_button)
         flow.addWidget(self.close_button)
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(48, 36, 48, 36)
-        inner.setSpacing(20)
+        self.card_layout.setContentsMargins(48, 36, 48, 36)
+        self.card_layout.setSpacing(20)
         for widget in (self.title, self.hint, self.qr, self.message, buttons):
-            inner.addWidget(widget)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 32, 32, 32)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+            self.card_layout.addWidget(widget)
         self.set_strings(strings)
-        parent.installEventFilter(self)
-        self.hide()
 
     def set_strings(self, strings: Strings) -> None:
         self.strings = strings
@@ -100,9 +89,7 @@ class TakeHomeOverlay(QFrame):
         self.message.clear()
         self.message.hide()
         self.print_button.setVisible(can_print)
-        self.setGeometry(self._host.rect())
-        self.raise_()
-        self.show()
+        self.cover()
 
     def tell(self, text: str) -> None:
         self.message.setText(text)
@@ -113,8 +100,3 @@ class TakeHomeOverlay(QFrame):
         self.qr.clear()
         self.message.clear()
         self.hide()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self._host and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self._host.rect())
-        return False

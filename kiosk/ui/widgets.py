@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -241,3 +241,34 @@ class CheckRow(PanelButton):
         self.style().unpolish(self)
         self.style().polish(self)
         self.box.update()
+
+
+class WindowOverlay(QFrame):
+    """A dimmed layer over the whole window with a centred card that holds the content.
+
+    It follows the window's size; ``cover()`` shows it above everything else.
+    """
+
+    def __init__(self, parent: QWidget, name: str, card_width: int):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._host = parent
+        card = QFrame()
+        card.setObjectName("OverlayCard")
+        card.setMaximumWidth(card_width)
+        self.card_layout = QVBoxLayout(card)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 40, 40, 40)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def cover(self) -> None:
+        self.setGeometry(self._host.rect())
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self._host and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self._host.rect())
+        return False

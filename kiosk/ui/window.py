@@ -104,8 +104,8 @@ class KioskWindow(QWidget):
         self._build(self.language)
         for staff in [key for key in self.screens if is_staff_screen(key)]:
             self.screens[staff] = self.screens.pop(staff)  # keep patient screens first
-        self._style_key = None
-        self._restyle()
+        self.home.set_text_scale(self.session.text_scale)
+        self._restyle()  # new widgets inherit the window's style; only a new theme restyles
 
     def _restyle(self) -> None:
         """Apply the theme, text size and touch-target size; cheap when nothing changed."""
