@@ -100,6 +100,8 @@ def _run(args: argparse.Namespace) -> int:
         window.setWindowFlags(
             Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
         )
+        # Cover the screen even where no window manager honours the fullscreen request.
+        window.setGeometry(app.primaryScreen().geometry())
         window.showFullScreen()
     if args.self_test:
         from PySide6.QtCore import QTimer

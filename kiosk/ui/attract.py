@@ -99,6 +99,11 @@ class AttractScreen(PanelButton):
         """
         if self.width() < 2:
             return
+        # The invitation on one line whenever it fits (a wrapped label would pick a narrow width).
+        margins = self.prompt.contentsMargins()
+        one_line = self.prompt.fontMetrics().horizontalAdvance(self.prompt.text())
+        one_line += margins.left() + margins.right() + 8
+        self.prompt.setMinimumWidth(min(one_line, self.width() - MARGINS[0] - MARGINS[2] - 60))
         for title_role, with_fact in (("display", True), ("h1", True), ("h1", False)):
             if self.title.property("role") != title_role:
                 self.title.setProperty("role", title_role)

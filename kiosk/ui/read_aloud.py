@@ -44,8 +44,20 @@ class ReadAloud(QObject):
 
     speaking_changed = Signal(bool)
 
-    def __init__(self, engine: str = "", parent: QObject | None = None):
+    def __init__(self, engine: str = "", *, enabled: bool, parent: QObject | None = None):
         super().__init__(parent)
+        self.engine = ""
+        self.available = False
+        self.speaking = False
+        self._tts: Any = None
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.timeout.connect(self._stuck)
+        if enabled:
+            self._probe(engine)
+
+    def _probe(self, engine: str) -> None:
+        """Find a usable engine (loading QtTextToSpeech only when the clinic wants speech)."""
         engines = _engines()
         chosen = engine or (engines[0] if engines else "")
         if chosen == "speechd" and not _audio_server_present():
@@ -53,11 +65,6 @@ class ReadAloud(QObject):
             chosen = ""
         self.engine = chosen if chosen in engines else ""
         self.available = bool(self.engine)
-        self._tts: Any = None
-        self.speaking = False
-        self._watchdog = QTimer(self)
-        self._watchdog.setSingleShot(True)
-        self._watchdog.timeout.connect(self._stuck)
 
     def _speech(self) -> Any:
         if self._tts is None:

@@ -76,7 +76,10 @@ class KioskWindow(QWidget):
             app.installEventFilter(self.idle_watcher)
         self._style_key: object = None
         self.bars: list[AccessBar] = []
-        self.read_aloud = ReadAloud(settings.features.speech_engine, self)
+        features = settings.features
+        self.read_aloud = ReadAloud(
+            features.speech_engine, enabled=features.read_aloud, parent=self
+        )
         self.read_aloud.speaking_changed.connect(lambda _: self._sync_bars())
         self._use(pack, settings, logo)
         self.take_home = TakeHomeOverlay(self.language.strings, self)
