@@ -108,7 +108,9 @@ def _run(args: argparse.Namespace) -> int:
 
         def check() -> None:
             painted = not window.grab().isNull()
-            print(f"self-test {'ok' if painted else 'FAILED'}: {window.current_screen()} painted")
+            status = "ok" if painted else "FAILED"
+            clinic = window.settings.clinic.name
+            print(f"self-test {status}: {window.current_screen()} painted ({clinic})")
             app.exit(0 if painted else 1)
 
         QTimer.singleShot(0, check)

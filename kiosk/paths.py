@@ -29,4 +29,8 @@ def default_content_dir() -> Path:
 
 
 def default_settings_path() -> Path:
+    """The clinic profile built into a bundle, else the bundled example settings."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen and (Path(frozen) / "clinic" / "settings.yaml").is_file():
+        return Path(frozen) / "clinic" / "settings.yaml"
     return resources_dir() / "settings.yaml"

@@ -13,8 +13,9 @@ offscreen_pkgs="libgl1 libegl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-
 window_pkgs="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxkbcommon-x11-0"
 wanted="$offscreen_pkgs"
 [ "$profile" = run ] && wanted="$wanted $window_pkgs"
-# The privacy test traces every byte the kiosk writes.
-[ "$profile" = test ] && wanted="$wanted strace"
+# The privacy test traces every byte the kiosk writes; the packaging tests verify the
+# systemd unit, which names cage.
+[ "$profile" = test ] && wanted="$wanted strace systemd cage"
 
 python=${PYTHON:-python3}
 if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
@@ -46,7 +47,7 @@ else
 fi
 
 extras=""
-[ "$profile" = test ] && extras="[test,dev]"
+[ "$profile" = test ] && extras="[test,dev,packaging]"
 stamp=".venv/.installed-$profile"
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv

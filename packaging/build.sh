@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Build one clinic's kiosk bundle: validate its profile, PyInstaller one-folder build, tarball,
+# then start the bundle offscreen as a smoke test.
+#   bash packaging/build.sh [CLINIC]        (default: example; profiles in packaging/clinics/)
+# Output: dist/gut-health-kiosk-CLINIC.tar.gz
+set -euo pipefail
+cd "$(dirname "$0")/.."
+clinic=${1:-example}
+profile="packaging/clinics/$clinic"
+[ -f "$profile/settings.yaml" ] || { echo "build: no $profile/settings.yaml" >&2; exit 1; }
+
+bash scripts/setup.sh test
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[packaging]"
+.venv/bin/kiosk validate --config "$profile/settings.yaml"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+KIOSK_CLINIC_DIR="$PWD/$profile" .venv/bin/pyinstaller --noconfirm --clean --log-level WARN \
+  --distpath "$work/dist" --workpath "$work/build" packaging/kiosk.spec
+mkdir -p dist
+bundle="dist/gut-health-kiosk-$clinic.tar.gz"
+tar -czf "$bundle" -C "$work/dist" gut-health-kiosk
+
+# Smoke test: the built bundle starts, reads its clinic profile, paints the first screen.
+QT_QPA_PLATFORM=offscreen KIOSK_DATA_DIR="$work/data" \
+  "$work/dist/gut-health-kiosk/gut-health-kiosk" run --self-test
+echo "$bundle"

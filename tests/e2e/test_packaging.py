@@ -1,0 +1,82 @@
+"""Installers: the clinic bundle builds and starts, the Linux unit verifies, Ansible lints."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+PACKAGING = REPO / "packaging"
+UNIT = PACKAGING / "linux" / "gut-health-kiosk.service"
+VENV_BIN = str(Path(sys.executable).parent)
+
+
+def run(*command: str, cwd: Path = REPO, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PATH": f"{VENV_BIN}:{os.environ.get('PATH', '')}"}
+    return subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def test_systemd_analyze_accepts_the_unit() -> None:
+    result = run("systemd-analyze", "verify", str(UNIT))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_unit_runs_cage_on_tty1_and_always_restarts() -> None:
+    text = UNIT.read_text(encoding="utf-8")
+    for line in (
+        "User=kiosk",
+        "PAMName=login",
+        "TTYPath=/dev/tty1",
+        "Restart=always",
+        "Environment=LANG=C.UTF-8",
+        "Conflicts=getty@tty1.service",
+    ):
+        assert line in text, line
+    assert re.search(r"^ExecStart=/usr/bin/cage .*-- /opt/gut-health-kiosk/", text, re.MULTILINE)
+    assert re.search(r"^RestartSec=\d+$", text, re.MULTILINE)
+
+
+@pytest.mark.parametrize("script", ["packaging/build.sh", "packaging/linux/install.sh"])
+def test_shell_scripts_parse(script: str) -> None:
+    result = run("bash", "-n", script)
+    assert result.returncode == 0, result.stderr
+
+
+def test_ansible_playbook_syntax_and_lint() -> None:
+    folder = PACKAGING / "ansible"
+    syntax = run(
+        "ansible-playbook", "--syntax-check", "-i", "inventory.example.ini", "site.yml", cwd=folder
+    )
+    assert syntax.returncode == 0, syntax.stdout + syntax.stderr
+    lint = run("ansible-lint", "--offline", "site.yml", cwd=folder, timeout=300)
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+    assert "0 failure(s), 0 warning(s)" in lint.stdout + lint.stderr
+
+
+def test_windows_installer_names_files_that_exist() -> None:
+    script = (PACKAGING / "windows" / "gut-health-kiosk.iss").read_text(encoding="utf-8")
+    for section in ("[Setup]", "[Files]", "[Dirs]", "[Run]"):
+        assert section in script
+    clinic_sources = re.findall(r'Source: "\.\.\\clinics\\\{#Clinic\}\\\*"', script)
+    assert clinic_sources and (PACKAGING / "clinics" / "example" / "settings.yaml").is_file()
+
+
+@pytest.mark.slow
+def test_example_clinic_bundle_builds_and_passes_its_smoke_test() -> None:
+    result = run("bash", "packaging/build.sh", "example", timeout=1200)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "self-test ok: attract painted (Elm Street Family Practice)" in result.stdout
+    bundle = REPO / "dist" / "gut-health-kiosk-example.tar.gz"
+    assert bundle.is_file() and bundle.stat().st_size > 10_000_000
+    listing = run("tar", "-tzf", str(bundle)).stdout
+    assert "gut-health-kiosk/gut-health-kiosk" in listing
+    assert "gut-health-kiosk/_internal/clinic/settings.yaml" in listing
+    assert "gut-health-kiosk/_internal/resources/content/es/strings.yaml" in listing
