@@ -126,8 +126,8 @@ def _preview(args: argparse.Namespace) -> int:
 
     window = create_kiosk(args.content, args.config, watch=False, count_usage=False)
     sizes = [QSize(*size) for size in (args.size or [_size(text) for text in DEFAULT_SIZES])]
-    looks = Look(args.lang, args.text_size / 100, args.high_contrast)
-    for path in render_screens(window, args.out, sizes, looks):
+    look = Look(args.lang, args.text_size / 100, args.high_contrast)
+    for path in render_screens(window, args.out, sizes, look):
         print(path)
     return 0
 
@@ -183,7 +183,8 @@ def _handout(args: argparse.Namespace) -> int:
     settings = loaded.settings
     language = loaded.pack.language(args.lang or settings.languages.default)
     if args.lang and language.code != args.lang:
-        print(f"No {args.lang!r} content; the pack has {', '.join(loaded.pack.languages)}.")
+        have = ", ".join(loaded.pack.languages)
+        print(f"No {args.lang!r} content; the pack has {have}.", file=sys.stderr)
         return 1
     topics = [page.id for page in language.pages]
     if args.topic not in topics:
