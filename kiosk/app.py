@@ -13,7 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication
 
+from kiosk.content.problems import ContentError
 from kiosk.lockdown import KioskGuard
+from kiosk.paths import default_content_dir, default_settings_path
 from kiosk.reload import ContentReloader
 from kiosk.sources import Loaded, load_all
 from kiosk.stats import UsageStats
@@ -56,6 +58,14 @@ def _count_usage(window: KioskWindow, stats: UsageStats) -> None:
     window.session_reset.connect(partial(UsageRecorder.session_reset, recorder))
 
 
+def _bundled(config: Path | None) -> Loaded:
+    """The bundled pack with the clinic's settings if they load, else everything bundled."""
+    try:
+        return load_all(config, default_content_dir())
+    except ContentError:
+        return load_all(default_settings_path(), default_content_dir())
+
+
 def create_kiosk(
     content_dir: Path | str | None = None,
     config_path: Path | str | None = None,
@@ -63,25 +73,34 @@ def create_kiosk(
     watch: bool = True,
     count_usage: bool = True,
     data_dir: Path | None = None,
+    fallback: bool = False,
+    welcome_first: bool = False,
 ) -> KioskWindow:
     """Load content and settings and build the top-level window (hidden), locked down.
 
     With ``watch``, edits to the content or settings files are reloaded while it runs; with
     ``count_usage``, screens opened are counted (anonymously) in the data folder.
-    Raises ContentError, listing every problem, when the content or settings are wrong.
+    Raises ContentError, listing every problem, when the content or settings are wrong; with
+    ``fallback`` and ``watch`` it logs them instead and starts on the bundled content, then
+    switches to the clinic's files as soon as they are fixed. ``welcome_first`` builds the
+    other screens just after the welcome screen first paints (a faster start).
     """
     app = application()
-    load = partial(
-        load_all,
-        Path(config_path) if config_path else None,
-        Path(content_dir) if content_dir else None,
-    )
-    loaded = load()
+    config = Path(config_path) if config_path else None
+    load = partial(load_all, config, Path(content_dir) if content_dir else None)
+    refused: ContentError | None = None
+    try:
+        loaded = load()
+    except ContentError as error:
+        if not (fallback and watch):
+            raise
+        log.error("cannot use these files; showing the bundled content until fixed:\n%s", error)
+        refused, loaded = error, _bundled(config)
     for warning in loaded.warnings:
         log.warning("%s", warning)
-    window = KioskWindow(loaded.pack, loaded.settings, loaded.logo)
+    window = KioskWindow(loaded.pack, loaded.settings, loaded.logo, welcome_first=welcome_first)
     if watch:
-        window.reloader = ContentReloader(load, loaded, window)
+        window.reloader = ContentReloader(load, loaded, window, refused=refused)
         window.reloader.content_reloaded.connect(partial(_offer, window))
     folder = data_dir or data_folder()
     stats = UsageStats(folder / "usage.sqlite3") if count_usage else None

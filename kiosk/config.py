@@ -209,7 +209,7 @@ def load_settings(path: Path) -> LoadedSettings:
         )
     loaded = LoadedSettings(settings, tuple(warnings), doc)
     logo = loaded.resolve(settings.clinic.logo)
-    if logo is not None and not logo.is_file():
+    if logo is not None and not os.path.isfile(logo):  # never raises
         message = f"no image file at {settings.clinic.logo!r}"
         raise ContentError([doc.problem(("clinic", "logo"), message)])
     return loaded

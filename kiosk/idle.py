@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QInputEvent
 
 INPUT_EVENTS = frozenset(
     {
@@ -20,10 +21,11 @@ INPUT_EVENTS = frozenset(
 
 
 class IdleWatcher(QObject):
-    """Install on the QApplication. While armed, any input restarts the countdown.
+    """While armed, any input anywhere in the application restarts the countdown.
 
     Emits ``went_idle`` after ``timeout_ms`` without input, and ``activity_resumed`` on the
-    first input after that. Disarmed (e.g. on the attract screen) no timer runs at all.
+    first input after that. Disarmed (e.g. on the attract screen) no timer runs at all, and it
+    is not an event filter either: every event a filter sees costs a call into Python.
     """
 
     went_idle = Signal()
@@ -51,11 +53,15 @@ class IdleWatcher(QObject):
 
     def arm(self) -> None:
         """Start watching; the countdown begins now."""
+        if not self._armed and (app := QCoreApplication.instance()) is not None:
+            app.installEventFilter(self)
         self._armed = True
         self._idle = False
         self._timer.start()
 
     def disarm(self) -> None:
+        if self._armed and (app := QCoreApplication.instance()) is not None:
+            app.removeEventFilter(self)
         self._armed = False
         self._idle = False
         self._timer.stop()
@@ -65,7 +71,8 @@ class IdleWatcher(QObject):
         self.went_idle.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if self._armed and event.type() in INPUT_EVENTS:
+        # isinstance first: cheap, and it passes on the many paint and layout events at once.
+        if self._armed and isinstance(event, QInputEvent) and event.type() in INPUT_EVENTS:
             self._timer.start()
             if self._idle:
                 self._idle = False

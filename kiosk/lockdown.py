@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QHelpEvent, QInputEvent, QKeyEvent, QMouseEvent, QStatusTipEvent
 from PySide6.QtWidgets import QWidget
 
 _SWALLOWED = frozenset(
@@ -21,6 +21,9 @@ _SWALLOWED = frozenset(
         QEvent.Type.StatusTip,
     }
 )
+# Every event the guard may act on is one of these; the many paint, show and layout events
+# are passed on after this one cheap check (an event's type() costs far more in PySide).
+_GUARDED_CLASSES = (QInputEvent, QHelpEvent, QStatusTipEvent)
 _ESCAPE_KEYS = frozenset(
     {Qt.Key.Key_Escape, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R, Qt.Key.Key_Meta}
 )
@@ -47,7 +50,7 @@ class KioskGuard(QObject):
         self.locked = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if not self.locked:
+        if not self.locked or not isinstance(event, _GUARDED_CLASSES):
             return False
         kind = event.type()
         if kind in _SWALLOWED:
@@ -94,10 +97,13 @@ class StaffGesture(QObject):
         return QRectF(x, y, CORNER_PX, CORNER_PX)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.MouseButtonRelease:
+        if not isinstance(event, QMouseEvent):
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonRelease:
             self._pressed = False
             return False
-        if event.type() != QEvent.Type.MouseButtonPress or not isinstance(event, QMouseEvent):
+        if kind != QEvent.Type.MouseButtonPress:
             return False
         if self._pressed:
             return False

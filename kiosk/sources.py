@@ -8,6 +8,8 @@ else the bundled pack; ``content.overlay`` pages replace bundled ones.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,12 +47,27 @@ class Loaded:
     def watched_paths(self) -> list[Path]:
         """Every file read, and every folder that holds them (editors often save by rename)."""
         files = [self.settings_file, *self.pack.files, *([self.logo] if self.logo else [])]
-        folders = {path.parent for path in files}
-        for root in (self.content_dir, self.overlay_dir):
-            if root is not None and root.is_dir():
-                folders.update(p for p in root.rglob("*") if p.is_dir())
-                folders.add(root)
-        return sorted(set(files) | folders)
+        roots = [root for root in (self.content_dir, self.overlay_dir) if root is not None]
+        return sorted({path.parent for path in files} | set(files) | set(with_folders(roots)))
+
+
+def with_folders(roots: Iterable[Path]) -> list[Path]:
+    """``roots`` and, for those that are folders, every folder inside them."""
+    found: set[Path] = set()
+    for root in roots:
+        found.add(root)
+        if os.path.isdir(root):  # never raises, even for a folder it may not enter
+            found.update(path for path in root.rglob("*") if path.is_dir())
+    return sorted(found)
+
+
+class LoadError(ContentError):
+    """Settings or content that failed their checks, with the files and folders tried, so a
+    running kiosk can watch them and reload as soon as they are fixed."""
+
+    def __init__(self, problems: Iterable[Problem], sources: Iterable[Path]) -> None:
+        super().__init__(problems)
+        self.sources = tuple(sources)
 
 
 def _check_languages(loaded: LoadedSettings, pack: ContentPack) -> list[Problem]:
@@ -85,6 +102,6 @@ def load_all(config: Path | None = None, content: Path | None = None) -> Loaded:
     if loaded is not None and pack is not None:
         problems.extend(_check_languages(loaded, pack))
     if problems or loaded is None or pack is None:
-        raise ContentError(problems)
+        raise LoadError(problems, [path, content_dir, *([overlay] if overlay else [])])
     logo = loaded.resolve(loaded.settings.clinic.logo)
     return Loaded(loaded.settings, pack, loaded.warnings, path, content_dir, overlay, logo)

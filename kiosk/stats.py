@@ -57,9 +57,13 @@ class UsageStats:
         except OSError as error:
             self._fail("cannot open", error)
 
-    def _set_aside(self, error: Exception) -> None:
-        """A corrupt file is renamed (kept for inspection) and counting starts afresh."""
-        if not self.path.exists() or self._failed_at:
+    def _set_aside(self, error: sqlite3.DatabaseError) -> None:
+        """A corrupt file is renamed (kept for inspection) and counting starts afresh; one that
+        cannot be opened for another reason (a full disk, say) is left as it is."""
+        corrupt = error.sqlite_errorname.startswith("SQLITE_CORRUPT") or (
+            error.sqlite_errorname == "SQLITE_NOTADB"
+        )
+        if not corrupt or not self.path.exists() or self._failed_at:
             self._fail("cannot open", error)
             return
         aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import segno
-
 from kiosk.content.model import (
     BulletsBlock,
     CalloutBlock,
@@ -25,6 +23,8 @@ from kiosk.content.model import (
 
 def qr_matrix(text: str) -> list[list[bool]]:
     """Dark/light modules of a QR code for ``text``, with the standard 4-module quiet zone."""
+    import segno  # noqa: PLC0415 - loaded on first use: most visits never need a QR code
+
     code = segno.make(text, error="m", micro=False)
     return [[bool(module) for module in row] for row in code.matrix_iter(scale=1, border=4)]
 

@@ -11,12 +11,14 @@ Layout::
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel
 
 from kiosk.content.model import (
+    MAX_TOPICS,
     Checklist,
     ContentPack,
     ImageBlock,
@@ -64,7 +66,7 @@ def _check_images(root: Path, doc: YamlDocument, page: Page, files: list[Path]) 
         target = (root / block.image.src).resolve()
         if not target.is_relative_to(base):
             problems.append(doc.problem(at, "image paths must stay inside the content folder"))
-        elif not target.is_file():
+        elif not os.path.isfile(target):  # never raises, even for a folder it may not enter
             problems.append(doc.problem(at, f"no image file at {block.image.src!r}"))
         else:
             files.append(target)
@@ -118,9 +120,20 @@ def _page_file(root: Path, overlay: Path | None, code: str, topic: str) -> tuple
     """The file for ``topic`` and the folder its images are relative to; the overlay wins."""
     if overlay is not None:
         replaced = overlay / code / "pages" / f"{topic}.yaml"
-        if replaced.is_file():
+        if os.path.isfile(replaced):
             return replaced, overlay
     return root / code / "pages" / f"{topic}.yaml", root
+
+
+def _missing(path: Path) -> bool:
+    """True when nothing is at ``path``; what is there but unreadable is read and reported."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _load_language(
@@ -144,7 +157,7 @@ def _load_language(
     roots = {}
     for topic in manifest.topics:
         path, page_root = _page_file(root, overlay, code, topic)
-        if not path.is_file():
+        if _missing(path):
             message = f"page for topic {topic!r} is missing (not translated?)"
             collector.problems.append(Problem(path, 0, 0, "", message))
             continue
@@ -176,9 +189,11 @@ def load_pack(root: Path, overlay: Path | None = None) -> ContentPack:
         collector.problems.append(
             manifest_doc.problem(("default_language",), "must be one of the listed languages")
         )
+    seen: set[str] = set()
     for index, topic in enumerate(manifest.topics):
-        if topic in manifest.topics[:index]:
+        if topic in seen:
             collector.problems.append(manifest_doc.problem(("topics", index), "topic listed twice"))
+        seen.add(topic)
     languages: dict[str, Language] = {}
     order = sorted(manifest.languages, key=lambda code: code != manifest.default_language)
     for code in order:
@@ -189,6 +204,10 @@ def load_pack(root: Path, overlay: Path | None = None) -> ContentPack:
         )
         if language is not None:
             languages[code] = language
+    if len(manifest.topics) > MAX_TOPICS:
+        listed = len(manifest.topics)
+        message = f"at most {MAX_TOPICS} topics fit the home screen; this pack lists {listed}"
+        collector.problems.append(manifest_doc.problem(("topics", MAX_TOPICS), message))
     if collector.problems:
         raise ContentError(collector.problems)
     return ContentPack(

@@ -180,12 +180,16 @@ class Strings(Strict):
     printing_failed: Text = Field(description="A calm message when printing does not work")
 
 
+MAX_TOPICS = 24  # three screens of tiles; more overwhelms a patient in a waiting room
+
+
 class Manifest(Strict):
     """pack.yaml: which languages exist and the order of the topics."""
 
     default_language: Slug
     languages: Annotated[list[Slug], Field(min_length=1)]
-    topics: Annotated[list[Slug], Field(min_length=1, max_length=24)]
+    # The loader checks the count, after the pages, so a long list hides no other problem.
+    topics: Annotated[list[Slug], Field(min_length=1, json_schema_extra={"maxItems": MAX_TOPICS})]
 
 
 class Language(Strict):

@@ -54,6 +54,19 @@ class StillThereOverlay(WindowOverlay):
         self._show_remaining()
         self.cover()
 
+    def dismiss(self) -> None:
+        """Stop the countdown now, and hide once the touch that woke the kiosk has landed here.
+
+        Hidden at once, the overlay would let that touch through to the button beneath it.
+        """
+        self._deadline.stop()
+        self._tick.stop()
+        QTimer.singleShot(0, self, self._hide_if_stopped)
+
+    def _hide_if_stopped(self) -> None:
+        if not self._deadline.isActive():
+            self.stop()
+
     def stop(self) -> None:
         self._deadline.stop()
         self._tick.stop()

@@ -18,7 +18,6 @@ from kiosk.session import STAFF_PANEL, STAFF_PIN, is_staff_screen
 from kiosk.staff import PinThrottle, verify_pin
 from kiosk.stats import UsageStats
 from kiosk.ui.pin_pad import PinPad
-from kiosk.ui.preview import screen_images
 from kiosk.ui.staff_panel import StaffPanel
 from kiosk.ui.window import KioskWindow
 
@@ -50,7 +49,6 @@ class StaffMode(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.gesture)
-            app.installEventFilter(self.timeout)
         self.gesture.completed.connect(self.ask_for_pin)
         self.timeout.went_idle.connect(self.leave)
         self.pin_pad.pin_entered.connect(self.check_pin)
@@ -131,6 +129,8 @@ class StaffMode(QObject):
 
     def preview(self) -> None:
         """Render every screen from the current content in a hidden copy of the kiosk."""
+        from kiosk.ui.preview import screen_images  # noqa: PLC0415 - staff only: not at start
+
         window = self.window
         copy = KioskWindow(window.pack, window.settings, window.logo)
         try:

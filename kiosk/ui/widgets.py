@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -122,6 +122,20 @@ class Tile(PanelButton):
         self.style().polish(self)
 
 
+_last_read: dict[Path, bytes] = {}
+
+
+def _picture_bytes(path: Path) -> bytes:
+    """The file's bytes, or those last read from it if it cannot be read now: screens rebuilt
+    from the last good content (a new language, say) keep its pictures after a file is lost."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return _last_read.get(path, b"")
+    _last_read[path] = data
+    return data
+
+
 class Picture(QWidget):
     """An image that fills the available width at its aspect ratio; SVGs stay crisp at any size."""
 
@@ -130,12 +144,13 @@ class Picture(QWidget):
         self.max_width = max_width
         self._svg: QSvgRenderer | None = None
         self._image = QImage()
+        data = QByteArray(_picture_bytes(path))
         if path.suffix.lower() == ".svg":
-            renderer = QSvgRenderer(str(path), self)
+            renderer = QSvgRenderer(data, self)
             self._svg = renderer if renderer.isValid() else None
             natural = renderer.defaultSize() if self._svg else QSize()
         else:
-            self._image = QImage(str(path))
+            self._image = QImage.fromData(data)
             natural = self._image.size()
         self._aspect = natural.height() / natural.width() if natural.width() > 0 else 0.0
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent, QScreen, QShowEvent, QWindow
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import Settings
 from kiosk.content.model import ContentPack, Language
@@ -26,7 +27,6 @@ from kiosk.take_home import Handout, checklist_text, page_handout, summary_hando
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
-from kiosk.ui.handout import print_handout
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle_overlay import StillThereOverlay
 from kiosk.ui.read_aloud import ReadAloud, screen_text
@@ -41,6 +41,9 @@ log = logging.getLogger(__name__)
 
 class KioskWindow(QWidget):
     """Builds every screen up front (switching is then instant) and shows one at a time.
+
+    With ``welcome_first``, only the welcome screen is built before the window first paints;
+    the others are built straight after that paint (or at the first navigation, if sooner).
 
     Patient state lives in ``self.session``; the screens only display it. New content offered
     while a patient is mid-session waits for the next reset, so a page never changes under a
@@ -58,9 +61,12 @@ class KioskWindow(QWidget):
         settings: Settings,
         logo: Path | None = None,
         parent: QWidget | None = None,
+        *,
+        welcome_first: bool = False,
     ):
         super().__init__(parent)
         self.setObjectName("KioskWindow")
+        self._welcome_only = welcome_first  # until build_all_screens()
         self.session = Session()
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
@@ -71,10 +77,10 @@ class KioskWindow(QWidget):
         self.allow_close = False
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.idle_watcher = IdleWatcher(round(settings.idle.timeout_seconds * 1000), self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle_watcher)
         self._style_key: object = None
+        self._handle: QWindow | None = None  # the native window, whose screen is followed
+        self._screen: QScreen | None = None
+        self._covers = False  # fills its screen (kiosk mode), following it if it turns
         self.bars: list[AccessBar] = []
         features = settings.features
         self.read_aloud = ReadAloud(
@@ -88,7 +94,7 @@ class KioskWindow(QWidget):
         self.idle_watcher.went_idle.connect(
             lambda: self.overlay.start(self.settings.idle.warning_seconds)
         )
-        self.idle_watcher.activity_resumed.connect(self.overlay.stop)
+        self.idle_watcher.activity_resumed.connect(self.overlay.dismiss)
         self.overlay.kept.connect(self.overlay.stop)
         self.overlay.timed_out.connect(self.reset)
         self._show(ATTRACT)
@@ -104,10 +110,9 @@ class KioskWindow(QWidget):
         self.setWindowTitle(settings.clinic.name)
         self.idle_watcher.set_timeout(round(settings.idle.timeout_seconds * 1000))
         self.bars = []
-        self._build(self.language)
-        for staff in [key for key in self.screens if is_staff_screen(key)]:
-            self.screens[staff] = self.screens.pop(staff)  # keep patient screens first
-        self.home.set_text_scale(self.session.text_scale)
+        self._build_welcome(self.language)
+        if not self._welcome_only:
+            self._build(self.language)
         self._restyle()  # new widgets inherit the window's style; only a new theme restyles
 
     def _restyle(self) -> None:
@@ -121,14 +126,45 @@ class KioskWindow(QWidget):
         key = (palette, session.text_scale, button_px(target))
         if key != self._style_key:  # restyling every widget takes a few hundred ms
             self._style_key = key
-            self.home.set_text_scale(session.text_scale)
+            if not self._welcome_only:
+                self.home.set_text_scale(session.text_scale)
             sizes = TypeScale().scaled(session.text_scale)
             self.setStyleSheet(style_sheet(palette, sizes, button_px(target)))
         self._sync_bars()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        self._restyle()  # now on its real screen, which may need bigger targets
+        handle = self.windowHandle()
+        if handle is not None and handle is not self._handle:
+            self._handle = handle
+            handle.screenChanged.connect(self._screen_changed)
+            self._screen_changed(handle.screen())
+        else:
+            self._restyle()  # now on its real screen, which may need bigger targets
+
+    def cover_screen(self) -> None:
+        """Fill the primary screen, even where no window manager honours the fullscreen
+        request, and keep filling the window's screen when it turns or changes."""
+        self._covers = True
+        self.setGeometry(QGuiApplication.primaryScreen().geometry())
+        self.showFullScreen()
+
+    def _screen_changed(self, screen: QScreen | None) -> None:
+        """The window moved to ``screen``: follow that screen's size, which sets touch targets."""
+        old, self._screen = self._screen, screen
+        if old is not None:
+            with contextlib.suppress(RuntimeError):  # the old screen may be unplugged and gone
+                old.geometryChanged.disconnect(self._screen_resized)
+        if screen is not None:
+            screen.geometryChanged.connect(self._screen_resized)
+            self._screen_resized(screen.geometry())
+        else:
+            self._restyle()
+
+    def _screen_resized(self, geometry: QRect) -> None:
+        if self._covers:
+            self.setGeometry(geometry)
+        self._restyle()
 
     def _offered_languages(self) -> list[tuple[str, str]]:
         offered = self.settings.languages.offered or list(self.pack.languages)
@@ -189,6 +225,7 @@ class KioskWindow(QWidget):
         """Show everything in ``code``, keeping the patient's place and answers."""
         if code == self.language.code or code not in self.pack.languages:
             return
+        self.build_all_screens()
         self.read_aloud.stop()
         self.session.language = code
         self._use(self.pack, self.settings, self.logo)
@@ -214,6 +251,8 @@ class KioskWindow(QWidget):
         self.take_home.open(text, can_print=bool(self.settings.take_home.printer))
 
     def print_current(self) -> None:
+        from kiosk.ui.handout import print_handout  # noqa: PLC0415 - print support, on demand
+
         _, handout = self._current_handout()
         problem = print_handout(handout, self.settings.take_home.printer)
         strings = self.language.strings
@@ -248,14 +287,32 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(self.screens[screen if screen in self.screens else ATTRACT])
         self.content_applied.emit()
 
-    def _build(self, language: Language) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self._welcome_only:  # the welcome screen is up: build the rest before a touch
+            QTimer.singleShot(0, self.build_all_screens)
+
+    def build_all_screens(self) -> None:
+        """Build the screens that ``welcome_first`` left out (nothing if built already)."""
+        if self._welcome_only:
+            self._welcome_only = False
+            self._build(self.language)
+            self._restyle()
+
+    def _build_welcome(self, language: Language) -> None:
         clinic = self.settings.clinic
         facts = [page.key_points[0] for page in language.pages]
         self.attract = AttractScreen(clinic.name, language.strings, facts, self.logo)
         self.attract.clicked.connect(lambda: self.go(HOME))
+        self._add(ATTRACT, self.attract)
+        self._access_bar(self.attract)
+
+    def _build(self, language: Language) -> None:
+        """Every screen after the welcome screen, each with its access bar."""
+        clinic = self.settings.clinic
         self.home = HomeScreen(clinic.name, language, self.settings.features.checklist)
         self.home.screen_chosen.connect(self.go)
-        self._add(ATTRACT, self.attract)
+        self.home.set_text_scale(self.session.text_scale)
         self._add(HOME, self.home)
         pages = language.pages
         for index, page in enumerate(pages):
@@ -282,8 +339,10 @@ class KioskWindow(QWidget):
         self.summary.take_home.setVisible(self.settings.take_home.qr)
         self._add(SUMMARY, self.summary)
         for screen_id, widget in self.screens.items():
-            if not is_staff_screen(screen_id):
+            if not is_staff_screen(screen_id) and screen_id != ATTRACT:
                 self._access_bar(widget)
+        for staff in [key for key in self.screens if is_staff_screen(key)]:
+            self.screens[staff] = self.screens.pop(staff)  # keep patient screens first
 
     def add_screen(self, screen_id: str, widget: QWidget) -> None:
         """Add a screen that survives content reloads (staff screens)."""
@@ -304,6 +363,8 @@ class KioskWindow(QWidget):
             widget.home_requested.connect(lambda: self.go(HOME))
 
     def _show(self, screen_id: str, *, from_top: bool = False) -> None:
+        if screen_id != ATTRACT:
+            self.build_all_screens()
         widget = self.screens[screen_id]
         previous = self.stack.currentWidget()
         if previous is not None and previous is not widget:
@@ -343,6 +404,7 @@ class KioskWindow(QWidget):
 
     def reset(self) -> None:
         """Clear every trace of the session and return to the attract screen, as if just started."""
+        self.build_all_screens()
         self.overlay.stop()
         self.take_home.clear()
         self.read_aloud.stop()

@@ -1,26 +1,25 @@
-"""Benchmark: CPU used while the kiosk sits untouched. Prints a table; not part of the test run.
+"""Benchmark section: CPU used while nobody touches the screen.
 
-QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.benchmarks.idle_cpu [--seconds 20]
+QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.benchmarks.idle_cpu [--seconds 60]
+
+Side by side in one process: the bare PySide6 window (one label), the kiosk's attract loop
+(its fact rotation is the only timer), and the kiosk on an open topic page (the idle timer
+armed). Percent of one core over ``--seconds`` of untouched event loop each.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import resource
 import time
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QLabel
 
 from kiosk.app import application, create_kiosk
 from kiosk.session import HOME, topic_screen
+from tests.benchmarks.common import Result, cpu_seconds, section_main
 
-
-def cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+SIZE = (1920, 1080)
 
 
 def idle_cpu(seconds: float) -> float:
@@ -32,22 +31,41 @@ def idle_cpu(seconds: float) -> float:
     return 100 * (cpu_seconds() - start_cpu) / (time.perf_counter() - start)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=float, default=20)
-    args = parser.parse_args()
+def settle() -> None:
+    """Let the first paint and any start-up work finish before measuring."""
+    idle_cpu(0.5)
+
+
+def measure(args: argparse.Namespace) -> Result:
+    seconds = 5.0 if args.quick else args.seconds
     application()
+    bare = QLabel("Welcome")
+    bare.resize(*SIZE)
+    bare.show()
+    settle()
+    bare_percent = idle_cpu(seconds)
+    bare.close()
+
     kiosk = create_kiosk()
-    kiosk.resize(1920, 1080)
+    kiosk.resize(*SIZE)
     kiosk.show()
-    rows = [("attract screen", idle_cpu(args.seconds))]
+    settle()
+    attract = idle_cpu(seconds)
     kiosk.go(HOME)
     kiosk.go(topic_screen(kiosk.pack.language().pages[0].id))
-    rows.append(("open topic page (idle timer armed)", idle_cpu(args.seconds)))
-    print(f"{'state':<40} {'CPU %':>8}   ({args.seconds:g} s each)")
-    for name, percent in rows:
-        print(f"{name:<40} {percent:>8.3f}")
+    settle()
+    open_page = idle_cpu(seconds)
+    kiosk.allow_close = True
+    kiosk.close()
+    return {
+        "seconds_each": seconds,
+        "bare_window_percent": round(bare_percent, 3),
+        "attract_percent": round(attract, 3),
+        "open_page_percent": round(open_page, 3),
+    }
 
 
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=60)
+    section_main(measure, parser)

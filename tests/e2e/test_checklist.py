@@ -175,6 +175,48 @@ def test_a_touch_anywhere_extends_any_number_of_times(
     assert kiosk.session.ticked == {"gas"}
 
 
+def scroll_beneath(kiosk: KioskWindow, row: QWidget, at: QPoint) -> None:
+    """Scroll the checklist so that the middle of ``row`` lies under window point ``at``."""
+    bar = kiosk.checklist.scroll_area.verticalScrollBar()
+    bar.setValue(bar.value() + row.mapTo(kiosk, row.rect().center()).y() - at.y())
+    assert row.rect().contains(row.mapFrom(kiosk, at))
+
+
+def test_still_here_answers_the_warning_and_ticks_nothing_beneath_it(
+    quick_kiosk: KioskWindow, finger: Finger, qtbot: QtBot
+) -> None:
+    kiosk = quick_kiosk
+    open_checklist(kiosk, finger)
+    qtbot.waitUntil(kiosk.overlay.isVisible, timeout=3000)
+    button = kiosk.overlay.button
+    row = kiosk.checklist.rows["eczema"]
+    scroll_beneath(kiosk, row, button.mapTo(kiosk, button.rect().center()))
+    with qtbot.waitSignal(kiosk.overlay.kept, timeout=1000):
+        finger.tap(button)
+    assert not kiosk.overlay.isVisible()
+    assert kiosk.current_screen() == CHECKLIST
+    assert kiosk.session.ticked == set() and not row.isChecked()
+
+
+def test_a_touch_on_the_dimmed_screen_only_dismisses_the_warning(
+    quick_kiosk: KioskWindow, finger: Finger, qtbot: QtBot
+) -> None:
+    kiosk = quick_kiosk
+    open_checklist(kiosk, finger)
+    row = kiosk.checklist.rows["gas"]
+    kiosk.checklist.scroll_area.ensureWidgetVisible(row, 0, 120)
+    qtbot.waitUntil(kiosk.overlay.isVisible, timeout=3000)
+    at = row.mapTo(kiosk, QPoint(30, row.height() // 2))  # the row's left end, beside the card
+    finger.tap(kiosk.overlay, kiosk.overlay.mapFrom(kiosk, at))
+    assert not kiosk.overlay.isVisible()
+    assert kiosk.session.ticked == set() and not row.isChecked()
+    finger.tap(kiosk.checklist.home_button)
+    qtbot.waitUntil(kiosk.overlay.isVisible, timeout=3000)
+    tile = kiosk.home.grid.tiles[0]
+    finger.tap(kiosk.overlay, kiosk.overlay.mapFrom(kiosk, tile.mapTo(kiosk, QPoint(30, 30))))
+    assert kiosk.current_screen() == HOME
+
+
 def test_nothing_counts_down_on_the_attract_screen(
     quick_kiosk: KioskWindow, finger: Finger, qtbot: QtBot
 ) -> None:

@@ -8,17 +8,16 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import create_kiosk
 from kiosk.session import ATTRACT
 from kiosk.ui.access_bar import TEXT_SCALES, AccessBar
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.topic import TopicScreen
 from kiosk.ui.window import KioskWindow
-from tests.conftest import LANDSCAPE, Finger, short_idle_settings
+from tests.conftest import Finger, short_idle_settings
+from tests.kiosk_state import dispose, fresh_kiosk, fresh_observable, observable
 
 Action = tuple[str, int]
 
@@ -33,33 +32,6 @@ actions = st.lists(
     ),
     max_size=25,
 )
-
-
-def observable(kiosk: KioskWindow) -> dict[str, Any]:
-    """Everything the next patient could see or reach."""
-    scrollers = {key: s for key, s in kiosk.screens.items() if isinstance(s, ReadingScreen)}
-    return {
-        "screen": kiosk.current_screen(),
-        "session": (
-            kiosk.session.screen,
-            list(kiosk.session.history),
-            sorted(kiosk.session.ticked),
-        ),
-        "scroll": {key: s.scroll_area.verticalScrollBar().value() for key, s in scrollers.items()},
-        "home scroll": kiosk.home.scroll_area.verticalScrollBar().value(),
-        "ticked rows": [key for key, row in kiosk.checklist.rows.items() if row.isChecked()],
-        "summary": kiosk.summary.answer_labels(),
-        "labels": sorted(label.text() for label in kiosk.findChildren(QLabel)),
-        "overlay": kiosk.overlay.isVisible(),
-        "idle armed": kiosk.idle_watcher.is_armed,
-        "language": kiosk.language.code,
-        "preferences": (
-            kiosk.session.language,
-            kiosk.session.text_scale,
-            kiosk.session.high_contrast,
-        ),
-        "style": kiosk.styleSheet(),
-    }
 
 
 def perform(kiosk: KioskWindow, finger: Finger, action: Action) -> None:
@@ -94,20 +66,6 @@ def perform(kiosk: KioskWindow, finger: Finger, action: Action) -> None:
         finger.tap_row(kiosk.summary.scroll_area, button)
 
 
-def fresh_kiosk(config: Path) -> KioskWindow:
-    kiosk = create_kiosk(config_path=config, watch=False)
-    kiosk.resize(*LANDSCAPE)
-    kiosk.show()
-    QApplication.processEvents()
-    return kiosk
-
-
-def dispose(kiosk: KioskWindow) -> None:
-    kiosk.close()
-    kiosk.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
 @pytest.fixture(scope="module")
 def quick_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return short_idle_settings(tmp_path_factory.mktemp("idle"), timeout=0.05, warning=0.05)
@@ -115,10 +73,7 @@ def quick_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def fresh_state(quick_config: Path, qapp: QApplication) -> dict[str, Any]:
-    reference = fresh_kiosk(quick_config)
-    state = observable(reference)
-    dispose(reference)
-    return state
+    return fresh_observable(quick_config)
 
 
 @settings(

@@ -6,22 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.session import ATTRACT, is_staff_screen
 from kiosk.ui.access_bar import AccessBar
-from kiosk.ui.theme import target_px
-from kiosk.ui.widgets import CheckRow, Tile, TouchButton
+from kiosk.ui.widgets import TouchButton
 from kiosk.ui.window import KioskWindow
 from tests.conftest import LANDSCAPE, PORTRAIT, Finger, open_kiosk
+from tests.e2e.layout_checks import assert_controls_fit, assert_text_fits
 
 SMALL = (1280, 800)
-MIN_BODY_PX = 28
-# 20 mm on the configured (default 24-inch 1080p) screen, and 2 mm between neighbours.
-MIN_TARGET = target_px(1920, 1080, 24)
-MIN_GAP = round(MIN_TARGET / 10)
 CASES = [
     pytest.param(size, scale, language, id=f"{size[0]}x{size[1]}-{round(scale * 100)}-{language}")
     for size in (LANDSCAPE, PORTRAIT, SMALL)
@@ -53,38 +48,6 @@ def each_screen(kiosk: KioskWindow) -> Iterator[tuple[str, QWidget]]:
         yield screen_id, kiosk.screens[screen_id]
 
 
-def visible_label(button: QAbstractButton) -> str:
-    if isinstance(button, Tile):
-        return button.title_label.text()
-    if isinstance(button, CheckRow):
-        return button.label.text()
-    pills = [
-        child.text() for child in button.findChildren(QLabel) if child.property("role") == "pill"
-    ]
-    return pills[0] if pills else button.text()
-
-
-def controls(screen: QWidget) -> list[QAbstractButton]:
-    found = [b for b in screen.findChildren(QAbstractButton) if b.isVisibleTo(screen)]
-    return [*found, screen] if isinstance(screen, QAbstractButton) else found
-
-
-def on_window(widget: QWidget, kiosk: KioskWindow) -> QRect:
-    return QRect(widget.mapTo(kiosk, widget.rect().topLeft()), widget.size())
-
-
-def visible_on_window(widget: QWidget, kiosk: KioskWindow) -> QRect:
-    """The part of ``widget`` a finger can reach (scroll areas hide the rest)."""
-    visible = widget.visibleRegion().boundingRect()
-    return QRect(widget.mapTo(kiosk, visible.topLeft()), visible.size())
-
-
-def gap(a: QRect, b: QRect) -> int:
-    dx = max(b.left() - a.right(), a.left() - b.right(), 0)
-    dy = max(b.top() - a.bottom(), a.top() - b.bottom(), 0)
-    return max(dx, dy)
-
-
 def open_at(qtbot: QtBot, size: tuple[int, int], scale: float, language: str) -> KioskWindow:
     kiosk = open_kiosk(qtbot, size)
     kiosk.set_language(language)
@@ -98,26 +61,7 @@ def test_controls_are_named_finger_sized_and_apart(
 ) -> None:
     kiosk = open_at(qtbot, size, scale, language)
     for screen_id, screen in each_screen(kiosk):
-        buttons = controls(screen)
-        assert buttons, f"{screen_id} has no controls"
-        for button in buttons:
-            name = button.accessibleName()
-            assert name, f"unnamed control on {screen_id}"
-            assert name == visible_label(button), f"{screen_id}: {name!r} differs from its label"
-            assert min(button.width(), button.height()) >= MIN_TARGET, (
-                f"{screen_id}: {name!r} is {button.width()}x{button.height()} px"
-            )
-        nested = {
-            b for b in buttons for other in buttons if other is not b and other.isAncestorOf(b)
-        }
-        rects = [
-            (b.accessibleName(), visible_on_window(b, kiosk))
-            for b in buttons
-            if b not in nested and not b.visibleRegion().isEmpty()
-        ]
-        for index, (name, rect) in enumerate(rects):
-            for other, other_rect in rects[index + 1 :]:
-                assert gap(rect, other_rect) >= MIN_GAP, f"{screen_id}: {name!r} touches {other!r}"
+        assert_controls_fit(kiosk, screen_id, screen)
 
 
 @pytest.mark.parametrize(("size", "scale", "language"), CASES)
@@ -125,30 +69,8 @@ def test_text_is_large_and_never_clipped(
     qtbot: QtBot, size: tuple[int, int], scale: float, language: str
 ) -> None:
     kiosk = open_at(qtbot, size, scale, language)
-    window = QRect(0, 0, *size)
     for screen_id, screen in each_screen(kiosk):
-        for label in screen.findChildren(QLabel):
-            if not label.isVisibleTo(screen) or not label.text():
-                continue
-            where = f"{screen_id} {label.text()[:40]!r}"
-            assert label.font().pixelSize() >= round(MIN_BODY_PX * scale), f"{where} is small"
-            if label.wordWrap():
-                needed = label.heightForWidth(label.width())
-                assert label.height() >= needed, f"{where}: {label.height()} px < {needed} px"
-            else:
-                assert label.width() >= label.sizeHint().width(), f"{where} is cut off"
-            rect = on_window(label, kiosk)
-            assert rect.right() <= window.right(), f"{where} runs off the right edge"
-            scrolled = any(isinstance(p, QScrollArea) for p in ancestors(label, screen))
-            if not scrolled:
-                assert window.contains(rect), f"{where} is outside the screen: {rect}"
-
-
-def ancestors(widget: QWidget, stop: QWidget) -> Iterator[QWidget]:
-    parent = widget.parentWidget()
-    while parent is not None and parent is not stop:
-        yield parent
-        parent = parent.parentWidget()
+        assert_text_fits(kiosk, screen_id, screen, size, scale)
 
 
 def test_home_tiles_do_not_overlap(qtbot: QtBot) -> None:

@@ -23,9 +23,7 @@ def press(widget: QWidget) -> None:
 def watcher_on(qtbot: QtBot, timeout_ms: int) -> tuple[IdleWatcher, QWidget]:
     widget = QWidget()
     qtbot.addWidget(widget)
-    watcher = IdleWatcher(timeout_ms, widget)
-    QApplication.instance().installEventFilter(watcher)  # type: ignore[union-attr]
-    return watcher, widget
+    return IdleWatcher(timeout_ms, widget), widget
 
 
 def test_disarmed_watcher_runs_no_timer(qtbot: QtBot) -> None:

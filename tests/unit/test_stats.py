@@ -101,3 +101,23 @@ def test_unwritable_folder_turns_counting_off_quietly(
     stats.record(PAGE_VIEW, "home")
     assert stats.totals() == {}
     assert "usage counts off" in caplog.text
+
+
+def test_a_database_that_cannot_be_opened_is_left_as_it_is(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Only a corrupt file is moved aside: one that cannot be opened for another reason (here
+    its write-ahead log cannot be created, as on a full disk) keeps its counts for later."""
+    path = tmp_path / "usage.sqlite3"
+    stats = UsageStats(path)
+    stats.record(PAGE_VIEW, "home")
+    stats.close()
+    blocker = tmp_path / "usage.sqlite3-wal"
+    blocker.mkdir()
+    stats = UsageStats(path)
+    stats.record(PAGE_VIEW, "home")
+    assert stats.totals() == {}
+    assert "usage counts off: cannot open" in caplog.text
+    assert not list(tmp_path.glob("usage.sqlite3.corrupt-*"))
+    blocker.rmdir()
+    assert UsageStats(path).totals() == {(PAGE_VIEW, "home"): 1}

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.loader import load_pack
-from kiosk.content.model import CalloutBlock, ImageBlock, ParagraphBlock
+from kiosk.content.model import MAX_TOPICS, CalloutBlock, ImageBlock, ParagraphBlock
 from kiosk.content.problems import ContentError
 from tests.conftest import CONTENT
 
@@ -125,6 +125,26 @@ def test_manifest_checks_languages_and_repeated_topics(pack_dir: Path) -> None:
     found = problems_of(pack_dir)
     assert f"{manifest}:3:1: default_language: must be one of the listed languages" in found
     assert any(p.startswith(f"{manifest}:") and "topic listed twice" in p for p in found)
+
+
+def test_too_many_topics_is_reported_with_every_other_problem(pack_dir: Path) -> None:
+    manifest = pack_dir / "pack.yaml"
+    extra = [f"extra-{index:02d}" for index in range(MAX_TOPICS + 1 - len(TOPICS))]
+    for code in ("en", "es"):
+        source = (pack_dir / code / "pages" / "lifestyle-steps.yaml").read_text(encoding="utf-8")
+        for topic in extra:
+            page = source.replace("id: lifestyle-steps", f"id: {topic}")
+            (pack_dir / code / "pages" / f"{topic}.yaml").write_text(page, encoding="utf-8")
+    listing = "".join(f"  - {topic}\n" for topic in extra)
+    edit(manifest, "  - what-the-science-says\n", f"  - what-the-science-says\n{listing}")
+    broken = pack_dir / "en" / "pages" / f"{extra[-1]}.yaml"
+    edit(broken, "title: Lifestyle steps", "title: [not, text]")
+    found = problems_of(pack_dir)
+    cap = line_of(manifest, f"  - {extra[-1]}")
+    message = f"at most {MAX_TOPICS} topics fit the home screen; this pack lists {MAX_TOPICS + 1}"
+    assert f"{manifest}:{cap}:5: topics.{MAX_TOPICS}: {message}" in found
+    assert any(p.startswith(f"{broken}:") and "title" in p for p in found), found
+    assert len(found) == 2, found
 
 
 def test_text_is_kept_as_plain_text_never_interpreted(pack_dir: Path) -> None:

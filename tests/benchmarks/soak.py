@@ -1,0 +1,166 @@
+"""Benchmark section: a day of patients in one process: memory and object growth.
+
+QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.benchmarks.soak [--sessions 500]
+
+Each session is a patient touching their way through 20 screens (welcome, home, topics, next
+topic, back, the checklist with three ticks, the summary, edit, the list again, home, a topic)
+and then walking away: the real idle timer, the "Are you still there?" countdown and the reset. 500
+sessions make 10,000 navigations and 500 idle resets. Resident memory, Python objects and Qt
+objects are sampled after a warm-up and every 100 sessions; growth between them is what would
+accumulate over months.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gc
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QObject, QTimer
+from PySide6.QtGui import QPointingDevice
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+
+from kiosk.app import application, create_kiosk
+from kiosk.session import ATTRACT
+from kiosk.ui.topic import TopicScreen
+from kiosk.ui.window import KioskWindow
+from tests.benchmarks.common import Result, rss_kib, section_main
+
+SIZE = (1920, 1080)
+NAVIGATIONS_PER_SESSION = 20
+WARM_UP_SESSIONS = 20
+
+
+@functools.cache
+def _touch_device() -> QPointingDevice:
+    return QTest.createTouchDevice()
+
+
+def tap(widget: QWidget) -> None:
+    """One finger press and release on the middle of ``widget``, then let the app react."""
+    window = widget.window()
+    at = widget.mapTo(window, widget.rect().center())
+    QTest.touchEvent(window, _touch_device()).press(0, at, window).commit()
+    QTest.touchEvent(window, _touch_device()).release(0, at, window).commit()
+    QApplication.processEvents()
+
+
+class Patient:
+    """Touches its way through the kiosk, counting every screen change it causes."""
+
+    def __init__(self, kiosk: KioskWindow):
+        self.kiosk = kiosk
+        self.navigations = 0
+        kiosk.page_shown.connect(self._shown)
+
+    def _shown(self, _screen: str) -> None:
+        self.navigations += 1
+
+    def touch(self, widget: QWidget, area: QScrollArea | None = None) -> None:
+        if area is not None:
+            area.ensureWidgetVisible(widget, 0, 120)
+            QApplication.processEvents()
+        tap(widget)
+
+    def visit(self, session: int) -> None:
+        kiosk = self.kiosk
+        self.touch(kiosk.attract)
+        for round_ in range(2):
+            home = kiosk.home
+            first = (session + round_) % 3  # three "next topic" steps from here stay on topics
+            self.touch(home.grid.tiles[first], home.scroll_area)
+            for _ in range(3):
+                topic = kiosk.stack.currentWidget()
+                assert isinstance(topic, TopicScreen)
+                self.touch(topic.next_step, topic.scroll_area)
+            self.touch(kiosk.stack.currentWidget().back_button)  # type: ignore[attr-defined]
+            self.touch(kiosk.stack.currentWidget().home_button)  # type: ignore[attr-defined]
+        checklist = kiosk.checklist
+        self.touch(kiosk.home.checklist_tile, kiosk.home.scroll_area)
+        rows = list(checklist.rows.values())
+        for offset in (0, 5, 11):
+            self.touch(rows[(session + offset) % len(rows)], checklist.scroll_area)
+        self.touch(checklist.see_list, checklist.scroll_area)
+        self.touch(kiosk.summary.edit_button, kiosk.summary.scroll_area)
+        self.touch(checklist.see_list, checklist.scroll_area)
+        self.touch(kiosk.summary.home_button)
+        self.touch(kiosk.home.grid.tiles[session % 3], kiosk.home.scroll_area)  # ...and leaves
+
+
+def walk_away(kiosk: KioskWindow, limit_ms: int = 10_000) -> None:
+    """Leave the screen untouched until the idle reset has happened."""
+    loop = QEventLoop()
+    kiosk.session_reset.connect(loop.quit)
+    QTimer.singleShot(limit_ms, loop.quit)
+    loop.exec()
+    kiosk.session_reset.disconnect(loop.quit)
+    if kiosk.current_screen() != ATTRACT or kiosk.session.ticked:
+        raise RuntimeError("the idle reset did not happen")
+
+
+def sample(kiosk: KioskWindow) -> dict[str, int]:
+    gc.collect()
+    return {
+        "rss_kib": rss_kib(),
+        "python_objects": len(gc.get_objects()),
+        "qt_objects": len(kiosk.findChildren(QObject)),
+    }
+
+
+def quick_idle_settings(folder: Path) -> Path:
+    """Idle after 0.25 s (longer than any tap takes), then a 0.05 s warning (loads with a
+    warning about the accessible minimum)."""
+    path = folder / "settings.yaml"
+    path.write_text(
+        "clinic:\n  name: Soak Test Clinic\n  contact: Ask at the desk.\n"
+        "idle:\n  timeout_seconds: 0.25\n  warning_seconds: 0.05\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def measure(args: argparse.Namespace) -> Result:
+    sessions = 40 if args.quick else args.sessions
+    application()
+    with tempfile.TemporaryDirectory() as folder:
+        kiosk = create_kiosk(config_path=quick_idle_settings(Path(folder)))
+        kiosk.resize(*SIZE)
+        kiosk.show()
+        QApplication.processEvents()
+        patient = Patient(kiosk)
+        samples: list[dict[str, int]] = []
+        start = time.perf_counter()
+        for session in range(sessions):
+            patient.visit(session)
+            walk_away(kiosk)
+            if (
+                session + 1 == WARM_UP_SESSIONS
+                or (session + 1) % 100 == 0
+                or session + 1 == sessions
+            ):
+                samples.append(sample(kiosk) | {"after_sessions": session + 1})
+        elapsed = time.perf_counter() - start
+        kiosk.allow_close = True
+        kiosk.close()
+    warm, end = samples[0], samples[-1]
+    return {
+        "sessions": sessions,
+        "navigations": patient.navigations,
+        "idle_resets": sessions,
+        "seconds": round(elapsed, 1),
+        "warm_up_sessions": WARM_UP_SESSIONS,
+        "rss_growth_kib": end["rss_kib"] - warm["rss_kib"],
+        "python_object_growth": end["python_objects"] - warm["python_objects"],
+        "qt_object_growth": end["qt_objects"] - warm["qt_objects"],
+        "samples": samples,
+    }
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sessions", type=int, default=500)
+    section_main(measure, parser)
