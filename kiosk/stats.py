@@ -44,6 +44,7 @@ class UsageStats:
         self._open()
 
     def _open(self) -> None:
+        db: sqlite3.Connection | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.path, timeout=0.2, isolation_level=None)
@@ -51,11 +52,15 @@ class UsageStats:
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute(_SCHEMA)
             db.execute("SELECT count(*) FROM counts").fetchone()
-            self._db = db
-        except sqlite3.DatabaseError as error:
-            self._set_aside(error)
-        except OSError as error:
-            self._fail("cannot open", error)
+        except (sqlite3.DatabaseError, OSError) as error:
+            if db is not None:
+                db.close()  # every path closes what it opened
+            if isinstance(error, sqlite3.DatabaseError):
+                self._set_aside(error)
+            else:
+                self._fail("cannot open", error)
+            return
+        self._db = db
 
     def _set_aside(self, error: sqlite3.DatabaseError) -> None:
         """A corrupt file is renamed (kept for inspection) and counting starts afresh; one that
@@ -77,7 +82,7 @@ class UsageStats:
         self._open()
 
     def _fail(self, what: str, error: Exception) -> None:
-        self._db = None
+        self.close()
         log.warning("usage counts off: %s %s: %s", what, self.path, error)
 
     def record(self, event: str, screen: str = "") -> None:

@@ -10,7 +10,6 @@ profile="packaging/clinics/$clinic"
 [ -f "$profile/settings.yaml" ] || { echo "build: no $profile/settings.yaml" >&2; exit 1; }
 
 bash scripts/setup.sh test
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[packaging]"
 .venv/bin/kiosk validate --config "$profile/settings.yaml"
 
 work=$(mktemp -d)

@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import textstat
-
 from kiosk.colors import contrast
 from kiosk.content.model import ImageBlock, Language, Page
 from kiosk.content.problems import Problem
-from kiosk.content.readability import MAX_GRADE, flesch_kincaid_grade, page_text
+from kiosk.content.readability import (
+    MAX_GRADE,
+    fernandez_huerta,
+    flesch_kincaid_grade,
+    page_text,
+)
 from kiosk.content.safe_yaml import load_yaml
 from kiosk.sources import Loaded
 
@@ -43,8 +46,7 @@ def reading_level(language: str, page: Page) -> tuple[str, float, bool]:
     """(measure name, score, passes) for ``page`` in ``language``."""
     text = page_text(page)
     if language.startswith("es"):
-        textstat.set_lang("es")
-        score = float(textstat.fernandez_huerta(text))
+        score = fernandez_huerta(text)
         return "Fernández-Huerta ease", score, score >= MIN_SPANISH_EASE
     grade = flesch_kincaid_grade(text)
     return "Flesch-Kincaid grade", grade, grade <= MAX_GRADE

@@ -1,12 +1,13 @@
-"""Reading-level measures for pages, offline (textstat 0.7.4 counts syllables with pyphen)."""
+"""Reading-level measures for pages, offline: Flesch-Kincaid grade (English) and
+Fernández-Huerta reading ease (Spanish), with syllables from kiosk.content.syllables."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
-import textstat
-
+from kiosk.content import syllables
 from kiosk.content.model import (
     BulletsBlock,
     CalloutBlock,
@@ -47,7 +48,38 @@ def page_text(page: Page) -> str:
     return " ".join(_sentence(text) for text in _texts(page) if text.strip())
 
 
+# A sentence ends at . ! ? or, for a heading or the line before a list, at a colon.
+_SENTENCE_END = re.compile(r"[.!?:]+(?=[\s\"'\u201d)]|$)")
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\d[\d.,]*")
+
+
+@dataclass(frozen=True)
+class TextCounts:
+    words: int
+    sentences: int
+    syllables: int
+
+
+def counts(text: str, syllables_in: Callable[[str], int]) -> TextCounts:
+    """Words, sentences and syllables of ``text``; a number counts as one word of one syllable."""
+    words = _WORD.findall(text)
+    sentences = max(1, len(_SENTENCE_END.findall(text))) if words else 0
+    total = sum(1 if word[0].isdigit() else syllables_in(word) for word in words)
+    return TextCounts(len(words), sentences, total)
+
+
 def flesch_kincaid_grade(text: str) -> float:
-    """U.S. school grade needed to read ``text`` (English)."""
-    textstat.set_lang("en_US")
-    return float(textstat.flesch_kincaid_grade(text))
+    """U.S. school grade needed to read ``text`` (English; Kincaid et al. 1975)."""
+    c = counts(text, syllables.english)
+    if not c.words:
+        return 0.0
+    return 0.39 * c.words / c.sentences + 11.8 * c.syllables / c.words - 15.59
+
+
+def fernandez_huerta(text: str) -> float:
+    """Reading ease of Spanish ``text``, 0-100, higher is easier (Fernández Huerta 1959:
+    206.84 - 0.60 x syllables per 100 words - 1.02 x sentences per 100 words)."""
+    c = counts(text, syllables.spanish)
+    if not c.words:
+        return 100.0
+    return 206.84 - 60.0 * c.syllables / c.words - 102.0 * c.sentences / c.words

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -30,7 +29,6 @@ def secrets_for(rows: list[int]) -> list[str]:
     return found + [item.id for item in chosen if len(item.id) >= 6]
 
 
-@pytest.mark.skipif(shutil.which("strace") is None, reason="scripts/setup.sh test installs strace")
 def test_every_byte_written_by_a_session_holds_no_answer(tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()

@@ -121,3 +121,44 @@ def test_a_database_that_cannot_be_opened_is_left_as_it_is(
     assert not list(tmp_path.glob("usage.sqlite3.corrupt-*"))
     blocker.rmdir()
     assert UsageStats(path).totals() == {(PAGE_VIEW, "home"): 1}
+
+
+@pytest.fixture
+def connections(monkeypatch: pytest.MonkeyPatch) -> list[sqlite3.Connection]:
+    """Every connection UsageStats opens, to check none is left open (Python 3.13 warns)."""
+    opened: list[sqlite3.Connection] = []
+    connect = sqlite3.connect
+
+    def tracking_connect(*args: object, **kwargs: object) -> sqlite3.Connection:
+        db = connect(*args, **kwargs)  # type: ignore[call-overload]
+        opened.append(db)
+        return db
+
+    monkeypatch.setattr("kiosk.stats.sqlite3.connect", tracking_connect)
+    return opened
+
+
+def _is_open(db: sqlite3.Connection) -> bool:
+    try:
+        db.total_changes  # noqa: B018 - raises on a closed connection
+    except sqlite3.ProgrammingError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("damage", ["corrupt", "wal_blocked"])
+def test_every_failed_open_closes_its_connection(
+    tmp_path: Path, connections: list[sqlite3.Connection], damage: str
+) -> None:
+    path = tmp_path / "usage.sqlite3"
+    if damage == "corrupt":
+        path.write_bytes(b"this is not a database" * 100)
+    else:
+        UsageStats(path).close()
+        (tmp_path / "usage.sqlite3-wal").mkdir()
+    stats = UsageStats(path)
+    assert len(connections) >= 1
+    live = [db for db in connections if _is_open(db)]
+    assert live == ([stats._db] if stats._db is not None else [])
+    stats.close()
+    assert not any(_is_open(db) for db in connections)

@@ -9,7 +9,8 @@ import pytest
 from kiosk.content.loader import load_pack
 from kiosk.content.model import ContentPack, ImageBlock, Page
 from kiosk.content.readability import MAX_GRADE, flesch_kincaid_grade, page_text
-from tests.conftest import CONTENT, REPO
+from tests.conftest import CONTENT
+from tests.copy_check import copied_runs
 
 PACK: ContentPack = load_pack(CONTENT)
 PAGES = PACK.language("en").pages
@@ -64,22 +65,17 @@ def test_pages_make_no_cure_or_product_claims(page: Page) -> None:
         assert claim not in text, f"{page.id} says {claim!r}"
 
 
-def _words(text: str) -> str:
-    text = " ".join(re.findall(r"[a-z']+", text.lower()))
-    for credit in CREDITS:  # naming a source is required, not copying
-        text = text.replace(credit, "|")
-    return text
-
-
-CREDITS = ("university of california san diego school of medicine", "intestinal research")
-
-
-def test_handout_sentences_are_not_copied() -> None:
-    seeds = sorted((REPO.parent / "shared" / "seeds").glob("*.txt"))
-    assert seeds, "the handouts in ../shared/seeds are needed for this check"
-    source = _words(" ".join(path.read_text(encoding="utf-8") for path in seeds))
-    for page in PAGES:
-        ours = _words(page_text(page)).split()
-        for start in range(len(ours) - 7):
-            run = " ".join(ours[start : start + 8])
-            assert "|" in run or run not in source, f"{page.id} copies: {run!r}"
+def test_copy_check_finds_a_copied_run_and_allows_credits() -> None:
+    """The checker .ci/run applies to the real handouts (tests/copy_check.py)."""
+    source = (
+        "Researchers at the University of California San Diego School of Medicine grew tiny "
+        "guts in a dish and watched the lining open under stress."
+    )
+    pages = {
+        "copied": "They grew tiny guts in a dish and watched the lining open under stress.",
+        "credited": "A team at the University of California San Diego School of Medicine did it.",
+        "own words": "Scientists grew small models of the gut in the lab.",
+    }
+    found = list(copied_runs(pages, [source]))
+    assert {page for page, _ in found} == {"copied"}
+    assert ("copied", "grew tiny guts in a dish and watched") in found
