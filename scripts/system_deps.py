@@ -102,11 +102,11 @@ def _test_tools() -> tuple[Need, ...]:
         Need("command", "cage", ("cage",), "the unit starts cage"),
         Need("command", "objdump", ("binutils",), "PyInstaller reads the bundle's libraries"),
     )
-    if sysconfig.get_config_var("Py_ENABLE_SHARED"):
-        return tools
-    # PyInstaller bundles the interpreter's shared library, which a static build lacks.
-    soname = sysconfig.get_config_var("INSTSONAME") or f"libpython{_python_version()}.so.1.0"
+    # PyInstaller bundles the interpreter's shared library. Debian's python3 is linked without
+    # it (its sysconfig says shared all the same): it comes in libpython3.X. An interpreter that
+    # has it loaded already passes at once.
     version = _python_version()
+    soname = sysconfig.get_config_var("INSTSONAME") or f"libpython{version}.so.1.0"
     libpython = _qt(soname, f"libpython{version}t64 libpython{version}", "PyInstaller")
     return (*tools, libpython)
 
