@@ -12,6 +12,7 @@ import io
 import logging
 import sqlite3
 import time
+import weakref
 from datetime import date
 from pathlib import Path
 
@@ -40,6 +41,7 @@ class UsageStats:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db: sqlite3.Connection | None = None
+        self._closer: weakref.finalize[[], UsageStats] | None = None
         self._failed_at = 0.0
         self._open()
 
@@ -61,6 +63,8 @@ class UsageStats:
                 self._fail("cannot open", error)
             return
         self._db = db
+        # Closed by close(), or when this object is dropped, or at exit: never left open.
+        self._closer = weakref.finalize(self, db.close)
 
     def _set_aside(self, error: sqlite3.DatabaseError) -> None:
         """A corrupt file is renamed (kept for inspection) and counting starts afresh; one that
@@ -126,6 +130,6 @@ class UsageStats:
         return out.getvalue()
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        if self._closer is not None:
+            self._closer()
+        self._db = None

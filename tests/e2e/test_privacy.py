@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -99,7 +100,8 @@ def test_usage_database_and_log_file_hold_no_answer(qtbot: QtBot, tmp_path: Path
         root.setLevel(saved[1])
     assert log_file is not None and log_file.stat().st_size > 0
     database = data / "usage.sqlite3"
-    rows = sqlite3.connect(database).execute("SELECT event, screen FROM counts").fetchall()
+    with closing(sqlite3.connect(database)) as db:
+        rows = db.execute("SELECT event, screen FROM counts").fetchall()
     assert ("checklist_completed", "") in rows, "the session was not counted at all"
     stored = "\n".join(
         path.read_bytes().decode("utf-8", errors="replace") for path in data.iterdir()

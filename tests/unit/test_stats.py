@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -70,12 +71,12 @@ def test_locked_database_is_logged_and_skipped(
 ) -> None:
     path = tmp_path / "usage.sqlite3"
     stats = UsageStats(path)
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")
-    with caplog.at_level(logging.WARNING):
-        stats.record(PAGE_VIEW, "home")  # must return quickly without raising
-    assert "usage count not saved" in caplog.text
-    other.execute("ROLLBACK")
+    with closing(sqlite3.connect(path, isolation_level=None)) as other:
+        other.execute("BEGIN EXCLUSIVE")
+        with caplog.at_level(logging.WARNING):
+            stats.record(PAGE_VIEW, "home")  # must return quickly without raising
+        assert "usage count not saved" in caplog.text
+        other.execute("ROLLBACK")
     stats.record(PAGE_VIEW, "home")
     assert stats.totals() == {(PAGE_VIEW, "home"): 1}
 
