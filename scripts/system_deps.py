@@ -74,7 +74,9 @@ def _python_version() -> str:
 # previews, the bundle's self-test) and what a real X11 window adds. QtTextToSpeech links
 # libpulse.
 OFFSCREEN = (
-    Need("module", "ensurepip", (f"python{_python_version()}-venv", "python3-venv"), "venv"),
+    Need(
+        "module", "ensurepip", (f"python{_python_version()}-venv", "python3-venv"), "making .venv"
+    ),
     _qt("libGL.so.1", "libgl1"),
     _qt("libEGL.so.1", "libegl1"),
     _qt("libfontconfig.so.1", "libfontconfig1"),
@@ -84,7 +86,7 @@ OFFSCREEN = (
     _qt("libX11.so.6", "libx11-6"),
     _qt("libxkbcommon.so.0", "libxkbcommon0"),
     _qt("libpulse.so.0", "libpulse0", "read-aloud (QtTextToSpeech)"),
-    Need("fonts", "a font", ("fonts-dejavu-core",), "text"),
+    Need("fonts", "a font", ("fonts-dejavu-core",), "Qt (any font file)"),
 )
 WINDOW = (
     _qt("libxcb-cursor.so.0", "libxcb-cursor0", "an X11 window"),
@@ -97,17 +99,19 @@ WINDOW = (
 
 def _test_tools() -> tuple[Need, ...]:
     tools = (
-        Need("command", "strace", ("strace",), "the privacy test traces every write"),
-        Need("command", "systemd-analyze", ("systemd",), "the packaging tests verify the unit"),
-        Need("command", "cage", ("cage",), "the unit starts cage"),
-        Need("command", "objdump", ("binutils",), "PyInstaller reads the bundle's libraries"),
+        Need("command", "strace", ("strace",), "the privacy test (it traces every write)"),
+        Need("command", "systemd-analyze", ("systemd",), "checking the systemd unit"),
+        Need("command", "cage", ("cage",), "checking the systemd unit (it starts cage)"),
+        Need("command", "objdump", ("binutils",), "building the bundle (PyInstaller)"),
     )
     # PyInstaller bundles the interpreter's shared library. Debian's python3 is linked without
     # it (its sysconfig says shared all the same): it comes in libpython3.X. An interpreter that
     # has it loaded already passes at once.
     version = _python_version()
     soname = sysconfig.get_config_var("INSTSONAME") or f"libpython{version}.so.1.0"
-    libpython = _qt(soname, f"libpython{version}t64 libpython{version}", "PyInstaller")
+    libpython = _qt(
+        soname, f"libpython{version}t64 libpython{version}", "building the bundle (PyInstaller)"
+    )
     return (*tools, libpython)
 
 
