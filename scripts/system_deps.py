@@ -45,7 +45,7 @@ class Need:
             path = f"{os.environ.get('PATH', '')}:{SBIN_PATH}"
             return shutil.which(self.name, path=path) is not None
         if self.kind == "module":
-            return _python_can_make_venvs()
+            return importlib.util.find_spec(self.name) is not None
         return _has_fonts()
 
 
@@ -57,12 +57,7 @@ def _has_fonts() -> bool:
     return False
 
 
-def _python_can_make_venvs() -> bool:
-    """Debian ships ensurepip, which `python3 -m venv` needs, apart, in python3.X-venv."""
-    return importlib.util.find_spec("ensurepip") is not None
-
-
-def _qt(soname: str, packages: str, why: str = "Qt") -> Need:
+def _library(soname: str, packages: str, why: str = "Qt") -> Need:
     return Need("library", soname, tuple(packages.split()), why)
 
 
@@ -74,26 +69,27 @@ def _python_version() -> str:
 # previews, the bundle's self-test) and what a real X11 window adds. QtTextToSpeech links
 # libpulse.
 OFFSCREEN = (
+    # Debian ships ensurepip, which `python3 -m venv` needs, apart, in python3.X-venv.
     Need(
         "module", "ensurepip", (f"python{_python_version()}-venv", "python3-venv"), "making .venv"
     ),
-    _qt("libGL.so.1", "libgl1"),
-    _qt("libEGL.so.1", "libegl1"),
-    _qt("libfontconfig.so.1", "libfontconfig1"),
-    _qt("libfreetype.so.6", "libfreetype6"),
-    _qt("libglib-2.0.so.0", "libglib2.0-0t64 libglib2.0-0"),
-    _qt("libdbus-1.so.3", "libdbus-1-3"),
-    _qt("libX11.so.6", "libx11-6"),
-    _qt("libxkbcommon.so.0", "libxkbcommon0"),
-    _qt("libpulse.so.0", "libpulse0", "read-aloud (QtTextToSpeech)"),
+    _library("libGL.so.1", "libgl1"),
+    _library("libEGL.so.1", "libegl1"),
+    _library("libfontconfig.so.1", "libfontconfig1"),
+    _library("libfreetype.so.6", "libfreetype6"),
+    _library("libglib-2.0.so.0", "libglib2.0-0t64 libglib2.0-0"),
+    _library("libdbus-1.so.3", "libdbus-1-3"),
+    _library("libX11.so.6", "libx11-6"),
+    _library("libxkbcommon.so.0", "libxkbcommon0"),
+    _library("libpulse.so.0", "libpulse0", "read-aloud (QtTextToSpeech)"),
     Need("fonts", "a font", ("fonts-dejavu-core",), "Qt (any font file)"),
 )
 WINDOW = (
-    _qt("libxcb-cursor.so.0", "libxcb-cursor0", "an X11 window"),
-    _qt("libxcb-icccm.so.4", "libxcb-icccm4", "an X11 window"),
-    _qt("libxcb-keysyms.so.1", "libxcb-keysyms1", "an X11 window"),
-    _qt("libxcb-shape.so.0", "libxcb-shape0", "an X11 window"),
-    _qt("libxkbcommon-x11.so.0", "libxkbcommon-x11-0", "an X11 window"),
+    _library("libxcb-cursor.so.0", "libxcb-cursor0", "an X11 window"),
+    _library("libxcb-icccm.so.4", "libxcb-icccm4", "an X11 window"),
+    _library("libxcb-keysyms.so.1", "libxcb-keysyms1", "an X11 window"),
+    _library("libxcb-shape.so.0", "libxcb-shape0", "an X11 window"),
+    _library("libxkbcommon-x11.so.0", "libxkbcommon-x11-0", "an X11 window"),
 )
 
 
@@ -109,7 +105,7 @@ def _test_tools() -> tuple[Need, ...]:
     # has it loaded already passes at once.
     version = _python_version()
     soname = sysconfig.get_config_var("INSTSONAME") or f"libpython{version}.so.1.0"
-    libpython = _qt(
+    libpython = _library(
         soname, f"libpython{version}t64 libpython{version}", "building the bundle (PyInstaller)"
     )
     return (*tools, libpython)

@@ -33,6 +33,12 @@ def test_a_command_is_found_on_path_or_in_sbin() -> None:
     assert not deps.Need("command", "not-a-real-kiosk-tool", ("x",), "").met()
 
 
+def test_a_python_module_and_fonts_are_found_by_looking() -> None:
+    assert deps.Need("module", "ensurepip", ("python3-venv",), "").met()  # setup made .venv
+    assert not deps.Need("module", "not_a_real_kiosk_module", ("x",), "").met()
+    assert deps.Need("fonts", "a font", ("fonts-dejavu-core",), "").met()
+
+
 def test_everything_the_test_profile_needs_is_here_after_setup() -> None:
     """scripts/test.sh ran setup first: a second check finds nothing missing."""
     assert [need.name for need in deps.needs("test") if not need.met()] == []
