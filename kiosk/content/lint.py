@@ -8,21 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from kiosk.colors import contrast
 from kiosk.content.model import ImageBlock, Language, Page
 from kiosk.content.problems import Problem
-from kiosk.content.readability import (
-    MAX_GRADE,
-    fernandez_huerta,
-    flesch_kincaid_grade,
-    page_text,
-)
+from kiosk.content.readability import checklist_text, measures, page_text, strings_text
 from kiosk.content.safe_yaml import load_yaml
 from kiosk.sources import Loaded
-
-# Fernández-Huerta reading ease for Spanish: 70+ is "fairly easy", about U.S. grade 7-8.
-MIN_SPANISH_EASE = 70.0
 
 
 @dataclass(frozen=True)
@@ -42,27 +35,29 @@ def _page_path(loaded: Loaded, language: Language, page: Page) -> Problem:
     return Problem(path, 0, 0, "", "")
 
 
-def reading_level(language: str, page: Page) -> tuple[str, float, bool]:
-    """(measure name, score, passes) for ``page`` in ``language``."""
-    text = page_text(page)
-    if language.startswith("es"):
-        score = fernandez_huerta(text)
-        return "Fernández-Huerta ease", score, score >= MIN_SPANISH_EASE
-    grade = flesch_kincaid_grade(text)
-    return "Flesch-Kincaid grade", grade, grade <= MAX_GRADE
+def _reading(code: str, text: str, where: Path, prose: bool = True) -> Finding:
+    found = measures(code, text)
+    message = ", ".join(str(measure) for measure in found)
+    ok = all(measure.ok for measure in found)
+    if not prose:
+        # Buttons and titles are not sentences: the formulas are a rough guide here.
+        return Finding("info", Problem(where, 1, 1, "reading level", message + " (labels)"))
+    if not ok:
+        message += "; use shorter sentences and everyday words"
+    return Finding("info" if ok else "warning", Problem(where, 1, 1, "reading level", message))
 
 
 def _readability(loaded: Loaded) -> Iterator[Finding]:
+    """Every patient-visible text: each page (tile and key points too), the checklist with its
+    summary, and the interface strings."""
     for language in loaded.pack.languages.values():
+        folder = loaded.pack.root / language.code
         for page in language.pages:
-            where = _page_path(loaded, language, page)
-            measure, score, ok = reading_level(language.code, page)
-            goal = f"<= {MAX_GRADE:g}" if "grade" in measure else f">= {MIN_SPANISH_EASE:g}"
-            message = f"{measure} {score:.1f} (goal {goal})"
-            severity = "info" if ok else "warning"
-            if not ok:
-                message += "; use shorter sentences and everyday words"
-            yield Finding(severity, Problem(where.file, 1, 1, "reading level", message))
+            yield _reading(language.code, page_text(page), _page_path(loaded, language, page).file)
+        yield _reading(language.code, checklist_text(language.checklist), folder / "checklist.yaml")
+        yield _reading(
+            language.code, strings_text(language.strings), folder / "strings.yaml", prose=False
+        )
 
 
 def _alt_text(loaded: Loaded) -> Iterator[Finding]:

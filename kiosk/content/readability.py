@@ -4,21 +4,56 @@ Fernández-Huerta reading ease (Spanish), with syllables from kiosk.content.syll
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from kiosk.content import syllables
 from kiosk.content.model import (
     BulletsBlock,
     CalloutBlock,
+    Checklist,
     HeadingBlock,
     ImageBlock,
     Page,
     ParagraphBlock,
     SourceBlock,
+    Strings,
 )
 
-MAX_GRADE = 8.0  # NIH / MedlinePlus easy-to-read ceiling; aim for 6-7
+# Goals for patient text (NIH / MedlinePlus easy-to-read: grade 6-7, never above 8).
+FK_GOAL = 6.0  # Flesch-Kincaid grade, at most
+SMOG_GOAL = 8.0  # SMOG grade, at most
+FH_GOAL = 75.0  # Fernández-Huerta ease, at least ("fairly easy")
+INFLESZ_GOAL = 55.0  # INFLESZ, at least ("normal")
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    score: float
+    goal: float
+    higher_is_easier: bool
+
+    @property
+    def ok(self) -> bool:
+        return self.score >= self.goal if self.higher_is_easier else self.score <= self.goal
+
+    def __str__(self) -> str:
+        sign = ">=" if self.higher_is_easier else "<="
+        return f"{self.name} {self.score:.1f} (goal {sign} {self.goal:g})"
+
+
+def measures(language: str, text: str) -> list[Measure]:
+    """The reading measures for ``text``: two for English, two for Spanish."""
+    if language.startswith("es"):
+        return [
+            Measure("Fernández-Huerta ease", fernandez_huerta(text), FH_GOAL, True),
+            Measure("INFLESZ", inflesz(text), INFLESZ_GOAL, True),
+        ]
+    return [
+        Measure("Flesch-Kincaid grade", flesch_kincaid_grade(text), FK_GOAL, False),
+        Measure("SMOG grade", smog_grade(text), SMOG_GOAL, False),
+    ]
 
 
 def _sentence(text: str) -> str:
@@ -28,7 +63,7 @@ def _sentence(text: str) -> str:
 
 
 def _texts(page: Page) -> Iterator[str]:
-    yield page.title
+    yield from (page.title, page.tile, *page.key_points)
     for block in page.blocks:
         match block:
             case HeadingBlock(heading=text) | ParagraphBlock(paragraph=text):
@@ -43,9 +78,30 @@ def _texts(page: Page) -> Iterator[str]:
                 yield from (image.alt, image.caption)
 
 
+def _running(texts: Iterable[str]) -> str:
+    return " ".join(_sentence(text) for text in texts if text.strip())
+
+
 def page_text(page: Page) -> str:
-    """Everything a patient reads on ``page`` as running text."""
-    return " ".join(_sentence(text) for text in _texts(page) if text.strip())
+    """Everything a patient reads of ``page`` (its tile and key points too) as running text."""
+    return _running(_texts(page))
+
+
+def checklist_text(checklist: Checklist) -> str:
+    """The checklist screen and its summary as running text."""
+    summary = checklist.summary
+    texts = [checklist.title, checklist.intro, checklist.privacy, checklist.not_a_test]
+    for group in checklist.groups:
+        texts.append(group.heading)
+        texts.extend(text for item in group.items for text in (item.label, item.hint))
+    texts += [summary.title, summary.intro, summary.nothing_ticked, summary.care_team]
+    return _running([*texts, summary.cannot_tell])
+
+
+def strings_text(strings: Strings) -> str:
+    """Every interface word (buttons, titles, messages) as running text."""
+    values = strings.model_dump(exclude={"language_name"}).values()
+    return _running(value.replace("{seconds}", "30") for value in values)
 
 
 # A sentence ends at . ! ? or, for a heading or the line before a list, at a colon.
@@ -58,14 +114,15 @@ class TextCounts:
     words: int
     sentences: int
     syllables: int
+    polysyllables: int  # words of three syllables or more
 
 
 def counts(text: str, syllables_in: Callable[[str], int]) -> TextCounts:
     """Words, sentences and syllables of ``text``; a number counts as one word of one syllable."""
     words = _WORD.findall(text)
     sentences = max(1, len(_SENTENCE_END.findall(text))) if words else 0
-    total = sum(1 if word[0].isdigit() else syllables_in(word) for word in words)
-    return TextCounts(len(words), sentences, total)
+    each = [1 if word[0].isdigit() else syllables_in(word) for word in words]
+    return TextCounts(len(words), sentences, sum(each), sum(count >= 3 for count in each))
 
 
 def flesch_kincaid_grade(text: str) -> float:
@@ -76,10 +133,29 @@ def flesch_kincaid_grade(text: str) -> float:
     return 0.39 * c.words / c.sentences + 11.8 * c.syllables / c.words - 15.59
 
 
+def smog_grade(text: str) -> float:
+    """U.S. school grade from words of three or more syllables (McLaughlin 1969, the formula
+    for any number of sentences); favoured for health materials."""
+    c = counts(text, syllables.english)
+    if not c.words:
+        return 0.0
+    return 1.0430 * (c.polysyllables * 30 / c.sentences) ** 0.5 + 3.1291
+
+
 def fernandez_huerta(text: str) -> float:
-    """Reading ease of Spanish ``text``, 0-100, higher is easier (Fernández Huerta 1959:
-    206.84 - 0.60 x syllables per 100 words - 1.02 x sentences per 100 words)."""
+    """Reading ease of Spanish ``text``, 0-100, higher is easier: Fernández Huerta's (1959)
+    Spanish Flesch, 206.84 - 0.60 x syllables per 100 words - 1.02 x words per sentence, with
+    sentence length read as Flesch's (as Law 2011 showed the published form must be)."""
     c = counts(text, syllables.spanish)
     if not c.words:
         return 100.0
-    return 206.84 - 60.0 * c.syllables / c.words - 102.0 * c.sentences / c.words
+    return 206.84 - 60.0 * c.syllables / c.words - 1.02 * c.words / c.sentences
+
+
+def inflesz(text: str) -> float:
+    """Szigriszt-Pazos perspicuity of Spanish ``text``, read on the INFLESZ scale (Barrio-Cantalejo
+    et al. 2008): under 40 very hard, 40-55 somewhat hard, 55-65 normal, 65-80 fairly easy."""
+    c = counts(text, syllables.spanish)
+    if not c.words:
+        return 100.0
+    return 206.835 - 62.3 * c.syllables / c.words - c.words / c.sentences

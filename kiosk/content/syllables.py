@@ -41,6 +41,9 @@ def _estimate_english(word: str) -> int:
 
 def english(word: str) -> int:
     """Syllables in one English word (letters, apostrophes and hyphens)."""
+    if 2 <= len(word) <= 3 and word.isalpha() and word.isupper():
+        # A short capitalised abbreviation is said letter by letter: I-B-S, U-C.
+        return sum(3 if letter == "W" else 1 for letter in word)
     word = word.lower().replace("\u2019", "'")
     parts = [part for part in word.split("-") if part]
     if len(parts) > 1:

@@ -20,7 +20,11 @@ def lint(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 def test_bundled_pack_lints_clean_with_a_grade_per_page(capsys: pytest.CaptureFixture[str]) -> None:
     code, out = lint(capsys, "--strict")
     assert code == 0
-    assert out.count("reading level: Flesch-Kincaid grade") == 6
+    # Six pages and the checklist per language, and the interface strings (as labels).
+    assert out.count("reading level: Flesch-Kincaid grade") == 8
+    assert out.count("reading level: Fernández-Huerta ease") == 8
+    assert out.count(", SMOG grade") == 8 and out.count(", INFLESZ") == 8
+    assert "en/checklist.yaml:1:1: info: reading level:" in out
     assert "0 warning(s)." in out
     assert "text on background: contrast 15.8:1" in out
 
@@ -43,6 +47,7 @@ def test_hard_page_short_idle_and_missing_alt_are_warned(
     code, out = lint(capsys, str(pack), "--config", str(settings))
     assert code == 0, "warnings alone do not fail without --strict"
     assert f"{page}:1:1: warning: reading level: Flesch-Kincaid grade" in out
+    assert "SMOG grade" in out.split(f"{page}:1:1: warning: reading level:")[1].split("\n")[0]
     assert "warning: idle.warning_seconds: 0.4 s is under the accessible minimum" in out
     assert f"{page}:" in out and "image has no alt text" in out
     assert lint(capsys, str(pack), "--config", str(settings), "--strict")[0] == 1

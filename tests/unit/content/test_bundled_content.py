@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.content.loader import load_pack
 from kiosk.content.model import ContentPack, ImageBlock, Page
-from kiosk.content.readability import MAX_GRADE, flesch_kincaid_grade, page_text
+from kiosk.content.readability import checklist_text, measures, page_text
 from tests.conftest import CONTENT
 from tests.copy_check import copied_runs
 
@@ -16,19 +16,25 @@ PACK: ContentPack = load_pack(CONTENT)
 PAGES = PACK.language("en").pages
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.id)
-def test_every_page_reads_at_grade_eight_or_below(page: Page) -> None:
-    grade = flesch_kincaid_grade(page_text(page))
-    assert grade <= MAX_GRADE, f"{page.id} reads at grade {grade}"
+TEXTS = [
+    pytest.param(code, name, text, id=f"{code}-{name}")
+    for code, language in PACK.languages.items()
+    for name, text in [
+        *((page.id, page_text(page)) for page in language.pages),
+        ("checklist", checklist_text(language.checklist)),
+    ]
+]
 
 
-def test_grade_measure_tells_hard_text_from_easy() -> None:
-    easy = "Your gut is a tube. Food moves through it. Drink water."
-    hard = (
-        "Intestinal permeability characterizes paracellular transport modulated by "
-        "intercellular junctional complexes, particularly under inflammatory conditions."
-    )
-    assert flesch_kincaid_grade(easy) < 3 < MAX_GRADE < flesch_kincaid_grade(hard)
+@pytest.mark.parametrize(("code", "name", "text"), TEXTS)
+def test_every_page_and_the_checklist_meet_the_reading_goals(
+    code: str, name: str, text: str
+) -> None:
+    """English: Flesch-Kincaid <= 6 and SMOG <= 8; Spanish: Fernández-Huerta >= 75 and
+    INFLESZ >= 55, all by pronouncing-dictionary / rule syllable counts."""
+    found = measures(code, text)
+    assert len(found) == 2
+    assert all(measure.ok for measure in found), f"{code} {name}: {found}"
 
 
 def test_first_page_says_leaky_gut_is_not_an_accepted_diagnosis() -> None:

@@ -33,6 +33,11 @@ ENGLISH = {
     "rosacea": 4,
     "organoids": 3,
     "zonulin": 3,
+    "celiac": 3,
+    "ulcerative": 4,
+    # Short capitalised abbreviations are said letter by letter.
+    "IBS": 3,
+    "UC": 2,
 }
 SPANISH = {
     "intestino": 4,
