@@ -3,6 +3,7 @@ Fernández-Huerta reading ease (Spanish), with syllables from kiosk.content.syll
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -139,7 +140,7 @@ def smog_grade(text: str) -> float:
     c = counts(text, syllables.english)
     if not c.words:
         return 0.0
-    return 1.0430 * (c.polysyllables * 30 / c.sentences) ** 0.5 + 3.1291
+    return 1.0430 * math.sqrt(c.polysyllables * 30 / c.sentences) + 3.1291
 
 
 def fernandez_huerta(text: str) -> float:
