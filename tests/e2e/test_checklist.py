@@ -59,7 +59,7 @@ def test_every_row_is_one_big_toggle(kiosk: KioskWindow, finger: Finger) -> None
     assert row.height() >= 72
     finger.tap_row(kiosk.checklist.scroll_area, row)
     assert row.isChecked() and kiosk.session.ticked == {"bloating"}
-    assert row.accessibleDescription().startswith("Ticked.")
+    assert row.accessibleDescription().startswith("Checked.")
     # Tapping the far right end of the row, away from the box and label, toggles too.
     finger.tap(row, QPoint(row.width() - 10, row.height() // 2))
     assert not row.isChecked() and kiosk.session.ticked == set()
