@@ -13,7 +13,7 @@ from pathlib import Path
 from kiosk.colors import contrast
 from kiosk.content.model import ImageBlock, Language, Page
 from kiosk.content.problems import Problem
-from kiosk.content.readability import checklist_text, measures, page_text, strings_text
+from kiosk.content.readability import measures, page_text, strings_text, whole_checklist_text
 from kiosk.content.safe_yaml import load_yaml
 from kiosk.sources import Loaded
 
@@ -54,7 +54,9 @@ def _readability(loaded: Loaded) -> Iterator[Finding]:
         folder = loaded.pack.root / language.code
         for page in language.pages:
             yield _reading(language.code, page_text(page), _page_path(loaded, language, page).file)
-        yield _reading(language.code, checklist_text(language.checklist), folder / "checklist.yaml")
+        yield _reading(
+            language.code, whole_checklist_text(language.checklist), folder / "checklist.yaml"
+        )
         yield _reading(
             language.code, strings_text(language.strings), folder / "strings.yaml", prose=False
         )

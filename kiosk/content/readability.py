@@ -88,7 +88,7 @@ def page_text(page: Page) -> str:
     return _running(_texts(page))
 
 
-def checklist_text(checklist: Checklist) -> str:
+def whole_checklist_text(checklist: Checklist) -> str:
     """The checklist screen and its summary as running text."""
     summary = checklist.summary
     texts = [checklist.title, checklist.intro, checklist.privacy, checklist.not_a_test]

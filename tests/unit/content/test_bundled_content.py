@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.content.loader import load_pack
 from kiosk.content.model import ContentPack, ImageBlock, Page
-from kiosk.content.readability import checklist_text, measures, page_text
+from kiosk.content.readability import measures, page_text, whole_checklist_text
 from tests.conftest import CONTENT
 from tests.copy_check import copied_runs
 
@@ -21,7 +21,7 @@ TEXTS = [
     for code, language in PACK.languages.items()
     for name, text in [
         *((page.id, page_text(page)) for page in language.pages),
-        ("checklist", checklist_text(language.checklist)),
+        ("checklist", whole_checklist_text(language.checklist)),
     ]
 ]
 
