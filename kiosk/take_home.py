@@ -38,11 +38,12 @@ def topic_text(page: Page, clinic: str, url: str = "") -> str:
 
 
 def checklist_text(checklist: Checklist, ticked: set[str]) -> str:
-    """The summary's QR content: only what was ticked, and the same message whatever it was."""
+    """The summary's QR content: only what was ticked, and the same message whatever it was,
+    with the line the printed handout carries too: the list cannot tell anyone's condition."""
     summary = checklist.summary
     chosen = [item.label for item in checklist.items() if item.id in ticked]
     lines = [summary.title, *(f"- {label}" for label in chosen)] if chosen else [summary.title]
-    return "\n".join([*lines, summary.care_team])
+    return "\n".join([*lines, summary.care_team, summary.cannot_tell])
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,14 @@ def test_summary_qr_holds_exactly_the_ticked_items(kiosk: KioskWindow, finger: F
     finger.tap_row(kiosk.summary.scroll_area, kiosk.summary.take_home)
     checklist = kiosk.pack.language().checklist
     assert decoded(kiosk) == "\n".join(
-        [checklist.summary.title, "- Gas", "- Eczema", "- Low mood", checklist.summary.care_team]
+        [
+            checklist.summary.title,
+            "- Gas",
+            "- Eczema",
+            "- Low mood",
+            checklist.summary.care_team,
+            checklist.summary.cannot_tell,
+        ]
     )
     finger.tap(kiosk.take_home.close_button)
     finger.tap(kiosk.stack.currentWidget().findChild(type(kiosk.bars[0])).languages["es"])
