@@ -1,5 +1,5 @@
-"""Reading-level measures for pages, offline: Flesch-Kincaid grade (English) and
-Fernández-Huerta reading ease (Spanish), with syllables from kiosk.content.syllables."""
+"""Reading-level measures for patient text, offline: Flesch-Kincaid and SMOG grades (English),
+Fernández-Huerta ease and INFLESZ (Spanish), with syllables from kiosk.content.syllables."""
 
 from __future__ import annotations
 
