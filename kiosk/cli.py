@@ -48,12 +48,19 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument("--high-contrast", action="store_true", help="the high-contrast theme")
     for name, about in (
         ("validate", "check content and settings; exit 1 with every problem"),
-        ("lint", "validate, then warn about reading level, timings, alt text, translations"),
+        ("lint", "validate, then warn about reading level, reviews, alt text, translations"),
     ):
         checker = commands.add_parser(name, parents=[common], help=about)
         checker.add_argument("content_dir", nargs="?", type=Path, help="content pack folder")
     lint = commands.choices["lint"]
     lint.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    lint.add_argument(
+        "--review-months",
+        type=int,
+        default=12,
+        metavar="N",
+        help="warn when a page was last checked more than N months ago (default: 12)",
+    )
     hash_pin = commands.add_parser("hash-pin", help="make the staff.pin_hash line for settings")
     hash_pin.add_argument(
         "--pin-stdin", action="store_true", help="read the PIN from standard input (scripts)"
@@ -157,7 +164,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _lint(args: argparse.Namespace) -> int:
     from kiosk.content.lint import lint
 
-    findings = lint(_load_checked(args))
+    findings = lint(_load_checked(args), review_months=args.review_months)
     warnings = [finding for finding in findings if finding.severity == "warning"]
     for finding in findings:
         print(finding)
@@ -187,7 +194,9 @@ def _handout(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.app import application
     from kiosk.take_home import page_handout
+    from kiosk.ui.dates import long_date
     from kiosk.ui.handout import write_pdf
+    from kiosk.wording import reviewed_line
 
     loaded = load_all(args.config, args.content)
     settings = loaded.settings
@@ -202,7 +211,11 @@ def _handout(args: argparse.Namespace) -> int:
         return 1
     application()
     contact = settings.clinic.contact_in(language.code, settings.languages.default)
-    handout = page_handout(language.page(args.topic), settings.clinic.name, contact)
+    page = language.page(args.topic)
+    when = long_date(page.review.date, language.code) if page.review else ""
+    reviewed = reviewed_line(page, language.strings, when)
+    numbers = settings.safety.numbers()
+    handout = page_handout(page, settings.clinic.name, contact, numbers, reviewed)
     print(write_pdf(handout, args.pdf))
     return 0
 

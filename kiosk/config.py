@@ -7,12 +7,20 @@ reference in docs/reference.md.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal, Self
 
-from pydantic import Field, PositiveFloat, StringConstraints, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    PositiveFloat,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from kiosk.colors import BODY_TEXT_MIN, HEX_COLOUR, OTHER_MIN, contrast
 from kiosk.content.model import ShortText, Slug, Strict
@@ -46,6 +54,43 @@ class Clinic(Strict):
         if isinstance(self.contact, str):
             return self.contact
         return self.contact.get(language) or self.contact.get(default, "")
+
+
+def _phone(value: str) -> str:
+    if not re.fullmatch(r"[0-9+*#(). -]*", value):
+        raise ValueError("a phone number: only digits, spaces and + - ( ) . * #, e.g. 555-0100")
+    return value
+
+
+Phone = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=30), AfterValidator(_phone)
+]
+NeededPhone = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=2, max_length=30),
+    AfterValidator(_phone),
+]
+
+
+class Safety(Strict):
+    """Numbers the warning signs tell patients to call. Check them for the clinic's country."""
+
+    emergency_number: NeededPhone = Field(
+        default="911", description='Fills {emergency_number}: "Get care now" (112 in Europe)'
+    )
+    crisis_line: NeededPhone = Field(
+        default="988", description="Fills {crisis_line}: a 24-hour mental health crisis line"
+    )
+    clinic_phone: Phone = Field(
+        default="", description="Fills {clinic_phone}: the clinic's number for care soon"
+    )
+
+    def numbers(self) -> dict[str, str]:
+        return {
+            "emergency_number": self.emergency_number,
+            "crisis_line": self.crisis_line,
+            "clinic_phone": self.clinic_phone,
+        }
 
 
 class Theme(Strict):
@@ -169,6 +214,7 @@ class Settings(Strict):
     """settings.yaml: one clinic's settings. Every key is optional."""
 
     clinic: Clinic = Clinic()
+    safety: Safety = Safety()
     theme: Theme = Theme()
     idle: Idle = Idle()
     languages: Languages = Languages()

@@ -7,6 +7,7 @@ they go to the patient's own phone and nowhere else. Nothing here is ever stored
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kiosk.content.model import (
@@ -18,7 +19,10 @@ from kiosk.content.model import (
     Page,
     ParagraphBlock,
     SourceBlock,
+    WarningBlock,
+    WarningSigns,
 )
+from kiosk.content.placeholders import fill
 
 
 def qr_matrix(text: str) -> list[list[bool]]:
@@ -29,21 +33,36 @@ def qr_matrix(text: str) -> list[list[bool]]:
     return [[bool(module) for module in row] for row in code.matrix_iter(scale=1, border=4)]
 
 
-def topic_text(page: Page, clinic: str, url: str = "") -> str:
-    """A topic's QR content: the clinic's page for it, else its key points as plain text."""
+def warning_lines(warning: WarningSigns, numbers: Mapping[str, str]) -> list[str]:
+    """The warning signs as plain lines, each tier's heading and action then its signs."""
+    lines = [warning.title]
+    for tier in (warning.now, warning.soon):
+        lines.append(f"{tier.heading}. {fill(tier.action, numbers)}")
+        lines.extend(f"- {fill(sign, numbers)}" for sign in tier.signs)
+    if numbers.get("clinic_phone") and warning.clinic_line:
+        lines.append(fill(warning.clinic_line, numbers))
+    return lines
+
+
+def topic_text(page: Page, clinic: str, numbers: Mapping[str, str], url: str = "") -> str:
+    """A topic's QR content: the clinic's page for it, else its key points (and its warning
+    signs, if it has any) as plain text."""
     if url:
         return url
-    points = "\n".join(f"- {point}" for point in page.key_points)
-    return f"{page.title}\n{points}\n{clinic}"
+    points = [f"- {point}" for point in page.key_points]
+    warnings = [line for warning in page.warnings() for line in warning_lines(warning, numbers)]
+    return "\n".join([page.title, *points, *warnings, clinic])
 
 
-def checklist_text(checklist: Checklist, ticked: set[str]) -> str:
+def checklist_text(checklist: Checklist, ticked: set[str], numbers: Mapping[str, str]) -> str:
     """The summary's QR content: only what was ticked, and the same message whatever it was,
-    with the line the printed handout carries too: the list cannot tell anyone's condition."""
+    with the line the printed handout carries too (the list cannot tell anyone's condition)
+    and the warning signs."""
     summary = checklist.summary
     chosen = [item.label for item in checklist.items() if item.id in ticked]
     lines = [summary.title, *(f"- {label}" for label in chosen)] if chosen else [summary.title]
-    return "\n".join([*lines, summary.care_team, summary.cannot_tell])
+    lines += [summary.care_team, summary.cannot_tell]
+    return "\n".join([*lines, *warning_lines(checklist.warning, numbers)])
 
 
 @dataclass(frozen=True)
@@ -55,8 +74,10 @@ class Handout:
     footer: str
 
 
-def page_handout(page: Page, clinic: str, contact: str) -> Handout:
-    """A topic page as a handout: its key points first, then its sections."""
+def page_handout(
+    page: Page, clinic: str, contact: str, numbers: Mapping[str, str], reviewed: str = ""
+) -> Handout:
+    """A topic page as a handout: its key points first, then its sections, then who checked it."""
     sections: list[tuple[str, tuple[str, ...]]] = [("", tuple(f"• {p}" for p in page.key_points))]
     heading, lines = "", list[str]()
     for block in page.blocks:
@@ -71,16 +92,16 @@ def page_handout(page: Page, clinic: str, contact: str) -> Handout:
                 lines.extend(f"• {item}" for item in items)
             case CalloutBlock(callout=callout):
                 lines.append(f"{callout.title}: {callout.text}")
+            case WarningBlock(warning=warning):
+                if lines:
+                    sections.append((heading, tuple(lines)))
+                title, *rest = warning_lines(warning, numbers)
+                sections.append((title, tuple(line.replace("- ", "• ", 1) for line in rest)))
+                heading, lines = "", []
             case ImageBlock():
                 pass  # pictures stay on the screen; the words carry the meaning
     if lines:
         sections.append((heading, tuple(lines)))
+    if reviewed:
+        sections.append(("", (reviewed,)))
     return Handout(page.title, tuple(sections), " · ".join(filter(None, (clinic, contact))))
-
-
-def summary_handout(checklist: Checklist, ticked: set[str], clinic: str, contact: str) -> Handout:
-    summary = checklist.summary
-    chosen = tuple(f"• {item.label}" for item in checklist.items() if item.id in ticked)
-    first = (summary.intro, chosen) if chosen else ("", (summary.nothing_ticked,))
-    sections = (first, ("", (summary.care_team, summary.cannot_tell)))
-    return Handout(summary.title, sections, " · ".join(filter(None, (clinic, contact))))

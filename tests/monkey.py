@@ -500,6 +500,7 @@ class Monkey:
         self.problems: list[str] = []
         self.log = ProblemLog()
         self.index = 0
+        self.probe_due = False
         self._open: set[str] = set()
 
     def run(self, events: int) -> Tally:
@@ -556,7 +557,9 @@ class Monkey:
         if rng.random() < rates.rotate:
             self._rotate()
         if self.index and self.index % rates.probe == 0:
-            self._probe()
+            self.probe_due = True
+        if self.probe_due:
+            self.probe_due = not self._probe()  # due until a page that scrolls is up
         kind = rng.choices(KINDS, KIND_WEIGHTS)[0]
         self.tally.kinds[kind] += 1
         if kind == "corner":
@@ -625,16 +628,17 @@ class Monkey:
             self.problems.append(f"window is {self.kiosk.size()} after resizing to {size}")
         self.tally.rotations += 1
 
-    def _probe(self) -> None:
-        """After many flicks, a slow swipe must still scroll the page under the finger."""
+    def _probe(self) -> bool:
+        """After many flicks, a slow swipe must still scroll the page under the finger.
+        Returns whether it could try (a long page, no overlay)."""
         kiosk = self.kiosk
         screen = top_layer(kiosk)
         if screen is not kiosk.stack.currentWidget():
-            return  # an overlay is open
+            return False  # an overlay is open
         areas = [area for area in screen.findChildren(QScrollArea) if area.isVisible()]
         bar = areas[0].verticalScrollBar() if areas else None
         if bar is None or bar.maximum() < 400:
-            return
+            return False
         QScroller.scroller(areas[0].viewport()).stop()
         viewport = areas[0].viewport()
         middle = viewport.mapTo(kiosk, viewport.rect().center())
@@ -649,6 +653,7 @@ class Monkey:
             self.problems.append("a slow swipe no longer scrolls the page")
         self.problems += broken_invariants(kiosk)
         self.tally.probes += 1
+        return True
 
 
 # --- Command line -------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Warnings beyond validity: reading level, accessible timings, alt text, untranslated text.
+"""Warnings beyond validity: reading level, page reviews, accessible timings, alt text,
+untranslated text.
 
 Everything here runs offline. ``kiosk lint`` prints the findings; validity errors come first
 from validation itself.
@@ -6,8 +7,10 @@ from validation itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from kiosk.colors import contrast
@@ -93,6 +96,36 @@ def _untranslated(loaded: Loaded) -> Iterator[Finding]:
             yield Finding("warning", Problem(where, 1, 1, "", message))
 
 
+def _months_between(earlier: datetime.date, later: datetime.date) -> int:
+    return (
+        (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
+    )
+
+
+def _reviews(loaded: Loaded, months: int, today: datetime.date) -> Iterator[Finding]:
+    """Every page names who checked it against its sources, and not too long ago."""
+    for language in loaded.pack.languages.values():
+        for page in language.pages:
+            where = _page_path(loaded, language, page).file
+            review = page.review
+            if review is None:
+                message = "no review: add review.by and review.date once a clinician has checked it"
+                yield Finding("warning", Problem(where, 1, 1, "review", message))
+                continue
+            age = _months_between(review.date, today)
+            if age > months:
+                doc = load_yaml(where)
+                message = (
+                    f"last checked {review.date.isoformat()}, {age} months ago (limit {months}); "
+                    "check it against its sources again and update review.date"
+                )
+                yield Finding("warning", doc.problem(("review", "date"), message))
+            elif review.date > today:
+                doc = load_yaml(where)
+                message = f"review date {review.date.isoformat()} is in the future"
+                yield Finding("warning", doc.problem(("review", "date"), message))
+
+
 def _colours(loaded: Loaded) -> Iterator[Finding]:
     theme = loaded.settings.theme
     for fore, back in (("text", "background"), ("on_primary", "primary"), ("primary", "surface")):
@@ -101,9 +134,16 @@ def _colours(loaded: Loaded) -> Iterator[Finding]:
         yield Finding("info", Problem(loaded.settings_file, 0, 0, "theme", message))
 
 
-def lint(loaded: Loaded) -> list[Finding]:
-    """Every finding for valid content: warnings to fix and facts (info) worth seeing."""
+def lint(
+    loaded: Loaded, *, review_months: int = 12, today: datetime.date | None = None
+) -> list[Finding]:
+    """Every finding for valid content: warnings to fix and facts (info) worth seeing.
+    A page whose review is older than ``review_months`` (on ``today``) gets a warning."""
     findings = [Finding("warning", warning) for warning in loaded.warnings]
-    for check in (_readability, _alt_text, _untranslated, _colours):
+    reviews = partial(_reviews, months=review_months, today=today or datetime.date.today())
+    checks: tuple[Callable[[Loaded], Iterator[Finding]], ...] = (
+        _readability, reviews, _alt_text, _untranslated, _colours,
+    )  # fmt: skip
+    for check in checks:
         findings.extend(check(loaded))
     return findings

@@ -5,10 +5,21 @@ Field descriptions here are the single source for validation messages and the JS
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+)
+
+from kiosk.content.placeholders import CLEAR_TIME, SAFETY, allowing
 
 Slug = Annotated[
     str,
@@ -17,6 +28,12 @@ Slug = Annotated[
 ]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1500)]
+# Safety text may name the clinic's numbers: {emergency_number}, {crisis_line}, {clinic_phone}.
+SafetyShort = Annotated[ShortText, AfterValidator(allowing(*SAFETY))]
+SafetyText = Annotated[Text, AfterValidator(allowing(*SAFETY))]
+SafetyLine = Annotated[  # optional: may be empty
+    str, StringConstraints(strip_whitespace=True, max_length=200), AfterValidator(allowing(*SAFETY))
+]
 
 
 class Strict(BaseModel):
@@ -30,6 +47,42 @@ class Callout(Strict):
 
     title: ShortText = Field(description="A few words shown in bold above the text")
     text: Text
+
+
+class WarningTier(Strict):
+    """One level of urgency: what to do, then the signs that call for it."""
+
+    heading: ShortText = Field(description='A few words, e.g. "Get care now"')
+    action: SafetyText = Field(
+        description="What to do, e.g. Call {emergency_number} or go to the emergency room if:"
+    )
+    signs: Annotated[list[SafetyShort], Field(min_length=1, max_length=10)]
+
+
+class WarningSigns(Strict):
+    """Signs that need care, most urgent first. Always shown in full, never folded away."""
+
+    title: ShortText
+    now: WarningTier = Field(description="Get care now: the emergency number")
+    soon: WarningTier = Field(description="See your care team soon")
+    clinic_line: SafetyLine = Field(
+        default="",
+        description="Shown when settings give safety.clinic_phone, e.g. Clinic: {clinic_phone}",
+    )
+
+    def texts(self) -> list[str]:
+        """Every line, in reading order (numbers not yet filled in)."""
+        lines = [self.title]
+        for tier in (self.now, self.soon):
+            lines += [tier.heading, tier.action, *tier.signs]
+        return lines
+
+
+class Review(Strict):
+    """Who last checked the page against its sources, and when; lint warns when it gets old."""
+
+    by: ShortText = Field(description="Name and role, e.g. A. Rivera, RN, patient educator")
+    date: datetime.date = Field(description="The day of the review, as YYYY-MM-DD")
 
 
 class Image(Strict):
@@ -68,7 +121,11 @@ class SourceBlock(Strict):
     source: Text
 
 
-BLOCK_KINDS = ("heading", "paragraph", "bullets", "callout", "image", "source")
+class WarningBlock(Strict):
+    warning: WarningSigns
+
+
+BLOCK_KINDS = ("heading", "paragraph", "bullets", "callout", "warning", "image", "source")
 
 
 def _block_kind(value: Any) -> str | None:
@@ -86,6 +143,7 @@ Block = Annotated[
     | Annotated[ParagraphBlock, Tag("paragraph")]
     | Annotated[BulletsBlock, Tag("bullets")]
     | Annotated[CalloutBlock, Tag("callout")]
+    | Annotated[WarningBlock, Tag("warning")]
     | Annotated[ImageBlock, Tag("image")]
     | Annotated[SourceBlock, Tag("source")],
     Discriminator(
@@ -102,8 +160,21 @@ class Page(Strict):
     id: Slug = Field(description="Must match the file name without .yaml")
     title: ShortText
     tile: ShortText = Field(description="One short line shown on the home screen tile")
-    key_points: Annotated[list[ShortText], Field(min_length=1, max_length=6)]
+    key_points: Annotated[
+        list[ShortText],
+        Field(min_length=1, max_length=6, description='Shown first on the page, under "In short"'),
+    ]
     blocks: Annotated[list[Block], Field(min_length=1, max_length=80)]
+    review: Review | None = Field(
+        default=None, description="Who checked the page and when; shown at its foot"
+    )
+    offer_checklist: bool = Field(
+        default=False,
+        description="End with a tile to the symptom checklist (the last page always has one)",
+    )
+
+    def warnings(self) -> list[WarningSigns]:
+        return [block.warning for block in self.blocks if isinstance(block, WarningBlock)]
 
 
 class ChecklistItem(Strict):
@@ -112,6 +183,11 @@ class ChecklistItem(Strict):
     id: Slug = Field(description="Unique within the checklist; the same in every language")
     label: ShortText
     hint: str = Field(default="", max_length=120, description="A few plain words under the label")
+    safety: SafetyLine = Field(
+        default="",
+        description="A line to read with this item, e.g. when it needs care now; may use "
+        "{emergency_number} or {crisis_line}",
+    )
 
 
 class ChecklistGroup(Strict):
@@ -137,8 +213,11 @@ class Checklist(Strict):
 
     title: ShortText
     intro: Text
-    privacy: Text = Field(description="Answers stay on this screen and clear when you walk away")
+    privacy: Annotated[Text, AfterValidator(allowing(*CLEAR_TIME))] = Field(
+        description="Nothing is saved; answers clear {clear_time} after the last touch"
+    )
     not_a_test: Text
+    warning: WarningSigns = Field(description="Shown on the checklist and its summary")
     groups: Annotated[list[ChecklistGroup], Field(min_length=1, max_length=12)]
     summary: SummaryText
 
@@ -172,6 +251,14 @@ class Strings(Strict):
     high_contrast: ShortText
     read_aloud: ShortText
     stop_reading: ShortText = Field(description="The read-aloud button while it is speaking")
+    in_short: ShortText = Field(description="Heading over a page's key points, at its top")
+    reviewed: Annotated[ShortText, AfterValidator(allowing("reviewer", "date"))] = Field(
+        description="Foot of a page: {reviewer} and {date} of its last review"
+    )
+    clears_within_a_minute: ShortText = Field(description="Fills {clear_time} under a minute")
+    clears_after_minutes: Annotated[ShortText, AfterValidator(allowing("minutes"))] = Field(
+        description="Fills {clear_time}; {minutes} is 2 or more"
+    )
     take_home: ShortText = Field(description="Button that shows a QR code of the page")
     take_home_hint: Text = Field(description="How to use the QR code")
     close: ShortText

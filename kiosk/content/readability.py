@@ -19,7 +19,9 @@ from kiosk.content.model import (
     ParagraphBlock,
     SourceBlock,
     Strings,
+    WarningBlock,
 )
+from kiosk.content.placeholders import fill
 
 # Goals for patient text (NIH / MedlinePlus easy-to-read: grade 6-7, never above 8).
 FK_GOAL = 6.0  # Flesch-Kincaid grade, at most
@@ -75,12 +77,27 @@ def _texts(page: Page) -> Iterator[str]:
                 yield from items
             case CalloutBlock(callout=callout):
                 yield from (callout.title, callout.text)
+            case WarningBlock(warning=warning):
+                yield from (*warning.texts(), warning.clinic_line)
             case ImageBlock(image=image):
                 yield from (image.alt, image.caption)
 
 
+# Blanks are measured as a patient reads them, filled with typical values.
+_TYPICAL = {
+    "emergency_number": "911",
+    "crisis_line": "988",
+    "clinic_phone": "555-0100",
+    "clear_time": "after 2 minutes",
+    "seconds": "30",
+    "minutes": "2",
+    "reviewer": "the care team",
+    "date": "May 1, 2026",
+}
+
+
 def _running(texts: Iterable[str]) -> str:
-    return " ".join(_sentence(text) for text in texts if text.strip())
+    return " ".join(_sentence(fill(text, _TYPICAL)) for text in texts if text.strip())
 
 
 def page_text(page: Page) -> str:
@@ -89,12 +106,14 @@ def page_text(page: Page) -> str:
 
 
 def whole_checklist_text(checklist: Checklist) -> str:
-    """The checklist screen and its summary as running text."""
+    """The checklist screen and its summary (warning signs and safety lines too) as running
+    text."""
     summary = checklist.summary
     texts = [checklist.title, checklist.intro, checklist.privacy, checklist.not_a_test]
+    texts += [*checklist.warning.texts(), checklist.warning.clinic_line]
     for group in checklist.groups:
         texts.append(group.heading)
-        texts.extend(text for item in group.items for text in (item.label, item.hint))
+        texts.extend(text for item in group.items for text in (item.label, item.hint, item.safety))
     texts += [summary.title, summary.intro, summary.nothing_ticked, summary.care_team]
     return _running([*texts, summary.cannot_tell])
 
@@ -102,7 +121,7 @@ def whole_checklist_text(checklist: Checklist) -> str:
 def strings_text(strings: Strings) -> str:
     """Every interface word (buttons, titles, messages) as running text."""
     values = strings.model_dump(exclude={"language_name"}).values()
-    return _running(value.replace("{seconds}", "30") for value in values)
+    return _running(values)
 
 
 # A sentence ends at . ! ? or, for a heading or the line before a list, at a colon.

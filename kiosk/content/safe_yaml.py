@@ -1,7 +1,8 @@
 """Load one staff-edited YAML file safely, remembering where every value came from.
 
 PyYAML's SafeLoader already refuses Python object tags. On top of it this module:
-refuses files over a size bound and bytes that are not UTF-8; treats duplicate keys as
+refuses files over a size bound and bytes that are not UTF-8; reads dates as text, as YAML 1.2
+does (the schema checks their form); treats duplicate keys as
 errors (YAML would silently keep the last one); bounds nesting depth and the number of
 values after alias expansion ("billion laughs"); and records the line and column of
 every value so validation errors can point at them.
@@ -31,6 +32,9 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
+
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 def dotted(path: FieldPath) -> str:
@@ -115,6 +119,8 @@ class _Walker:
             yield child[-1], self.walk(value_node, child, depth + 1)
 
     def scalar(self, node: yaml.ScalarNode, at: FieldPath) -> Any:
+        if node.tag == _TIMESTAMP:
+            return node.value  # YAML 1.2 (and editors' schemas) read 2026-11-29 as text
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:

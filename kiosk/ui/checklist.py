@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import Checklist, Strings
+from kiosk.content.placeholders import fill
 from kiosk.ui.flow import FlowLayout
 from kiosk.ui.reading import ReadingScreen
+from kiosk.ui.warning import WarningPanel
 from kiosk.ui.widgets import CheckRow, TouchButton, callout_frame, clear_layout, text_label
 
 
@@ -17,20 +21,32 @@ class ChecklistScreen(ReadingScreen):
     answer_changed = Signal(str, bool)
     finished = Signal()
 
-    def __init__(self, checklist: Checklist, strings: Strings, parent: QWidget | None = None):
-        super().__init__(strings, parent=parent)
+    def __init__(
+        self,
+        checklist: Checklist,
+        strings: Strings,
+        *,
+        numbers: Mapping[str, str],
+        clear_time: str,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(strings, parent=parent, wide_row=True)
         self.setObjectName("ChecklistScreen")
-        self.column.addWidget(text_label(checklist.title, "h1"))
+        self.header.addWidget(text_label(checklist.title, "h1"))
+        privacy = fill(checklist.privacy, {"clear_time": clear_time})
+        self.notice = callout_frame("", privacy, checklist.not_a_test)
+        self.header.addWidget(self.notice)
+        self.warning = WarningPanel(checklist.warning, numbers, titled=False)
+        self.wide.addWidget(self.warning)
         self.column.addWidget(text_label(checklist.intro, "lead"))
-        self.notice = callout_frame("", checklist.privacy, checklist.not_a_test)
-        self.column.addWidget(self.notice)
         self.rows: dict[str, CheckRow] = {}
         for group in checklist.groups:
             heading = text_label(group.heading, "h2")
             heading.setContentsMargins(0, 20, 0, 0)
             self.column.addWidget(heading)
             for item in group.items:
-                row = CheckRow(item.label, item.hint, strings.ticked)
+                safety = fill(item.safety, numbers)
+                row = CheckRow(item.label, item.hint, strings.ticked, safety)
                 row.toggled.connect(
                     lambda ticked, item_id=item.id: self.answer_changed.emit(item_id, ticked)
                 )
@@ -57,13 +73,21 @@ class SummaryScreen(ReadingScreen):
     take_home_requested = Signal()
 
     def __init__(
-        self, checklist: Checklist, strings: Strings, contact: str, parent: QWidget | None = None
+        self,
+        checklist: Checklist,
+        strings: Strings,
+        contact: str,
+        numbers: Mapping[str, str],
+        parent: QWidget | None = None,
     ):
-        super().__init__(strings, parent=parent)
+        super().__init__(strings, parent=parent, wide_row=True)
         self.setObjectName("SummaryScreen")
         self.checklist = checklist
+        self.numbers = numbers
         summary = checklist.summary
-        self.column.addWidget(text_label(summary.title, "h1"))
+        self.header.addWidget(text_label(summary.title, "h1"))
+        self.warning = WarningPanel(checklist.warning, numbers, titled=False)
+        self.wide.addWidget(self.warning)
         self.answers = QWidget()
         self.answers_layout = QVBoxLayout(self.answers)
         self.answers_layout.setContentsMargins(0, 0, 0, 0)
@@ -103,6 +127,10 @@ class SummaryScreen(ReadingScreen):
             self.answers_layout.addWidget(heading)
             for item in chosen:
                 self.answers_layout.addWidget(text_label(f"\u2713  {item.label}", "item"))
+                if item.safety:
+                    safety = text_label(fill(item.safety, self.numbers), "safety")
+                    safety.setContentsMargins(52, 0, 0, 0)
+                    self.answers_layout.addWidget(safety)
 
     def answer_labels(self) -> list[str]:
         """The item labels the screen is showing now (for tests and preview)."""

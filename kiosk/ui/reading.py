@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Strings
@@ -10,19 +10,37 @@ from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
 from kiosk.ui.widgets import TouchButton, text_label
 
 READING_WIDTH = 1150  # long lines are hard to follow; wider screens get margins
+HEADER_WIDTH = 1300  # about 75 characters of body text: the most a line should hold
+WIDE_WIDTH = 1800  # a row that may use a wide screen, e.g. warning signs beside each other
+
+
+class _Body(QWidget):
+    """The scrolled page. Its height comes from height-for-width at its real width: the
+    layout's own minimum, taken at the narrowest width, would leave blank space below."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().minimumSizeHint().width(), 0)
 
 
 class ReadingScreen(QWidget):
     """Top bar (Back, a short status, Home) over a touch-scrolled, centred reading column.
 
-    Subclasses add their content to ``self.column``. Emits ``back_requested`` and
-    ``home_requested``.
+    Subclasses add their content to ``self.column``. With ``wide_row``, ``self.header`` (a
+    little wider, for a short notice) and ``self.wide`` (as wide as the screen allows) come
+    above it. Emits ``back_requested`` and ``home_requested``.
     """
 
     back_requested = Signal()
     home_requested = Signal()
 
-    def __init__(self, strings: Strings, status: str = "", parent: QWidget | None = None):
+    def __init__(
+        self,
+        strings: Strings,
+        status: str = "",
+        parent: QWidget | None = None,
+        *,
+        wide_row: bool = False,
+    ):
         super().__init__(parent)
         self.back_button = TouchButton(strings.back, secondary=True)
         self.home_button = TouchButton(strings.home, secondary=True)
@@ -38,24 +56,37 @@ class ReadingScreen(QWidget):
         bar_layout.addWidget(self.status, 1)
         bar_layout.addWidget(self.home_button)
 
-        column = QWidget()
-        column.setMaximumWidth(READING_WIDTH)
-        self.column = QVBoxLayout(column)
-        self.column.setContentsMargins(0, 0, 0, 0)
-        self.column.setSpacing(22)
-        body = QWidget()
+        body = _Body()
         body.setObjectName("ScrollBody")
-        centred = QHBoxLayout(body)
-        centred.setContentsMargins(56, 44, 56, 72)
-        centred.addStretch(1)
-        centred.addWidget(column, 100, Qt.AlignmentFlag.AlignTop)
-        centred.addStretch(1)
+        rows = QVBoxLayout(body)
+        rows.setContentsMargins(56, 44, 56, 72)
+        rows.setSpacing(22)
+        if wide_row:
+            self.header = self._row(rows, HEADER_WIDTH)
+            self.wide = self._row(rows, WIDE_WIDTH)
+        self.column = self._row(rows, READING_WIDTH)
+        rows.addStretch(1)
         self.scroll_area = touch_scroll_area(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(bar)
         layout.addWidget(self.scroll_area, 1)
+
+    @staticmethod
+    def _row(rows: QVBoxLayout, width: int) -> QVBoxLayout:
+        """A centred column at most ``width`` wide."""
+        column = QWidget()
+        column.setMaximumWidth(width)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(22)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 100, Qt.AlignmentFlag.AlignTop)
+        row.addStretch(1)
+        rows.addLayout(row)
+        return layout
 
     def reset(self) -> None:
         """Show the top of the screen, as on a first visit."""

@@ -18,6 +18,18 @@ def _toward(colour: str, target: str, limit: float, keep: float, *against: str) 
     return colour
 
 
+def _readable(colour: str, target: str, keep: float, *against: str) -> str:
+    """``colour`` moved as little toward ``target`` as gives ``keep``:1 contrast."""
+    for step in range(21):
+        candidate = mix(colour, target, step / 20)
+        if all(contrast(candidate, other) >= keep for other in against):
+            return candidate
+    return target
+
+
+URGENT, CAUTION = "#A4161A", "#7A4A00"  # 7.7:1 and 7.5:1 on white
+
+
 @dataclass(frozen=True)
 class Palette:
     """Every colour the style sheet uses, derived from the clinic's five theme colours."""
@@ -31,6 +43,8 @@ class Palette:
     pressed: str
     callout: str
     border: str
+    urgent: str = URGENT  # "get care now" and safety lines
+    caution: str = CAUTION  # "see your care team soon"
 
     @classmethod
     def from_theme(cls, theme: Theme) -> Palette:
@@ -46,6 +60,8 @@ class Palette:
             pressed=_toward(theme.primary, theme.text, 0.35, OTHER_MIN, theme.on_primary),
             callout=callout,
             border=_toward(theme.text, theme.background, 0.5, OTHER_MIN, *grounds),
+            urgent=_readable(URGENT, theme.text, BODY_TEXT_MIN, *grounds, callout),
+            caution=_readable(CAUTION, theme.text, OTHER_MIN, *grounds),
         )
 
     @classmethod
@@ -61,6 +77,8 @@ class Palette:
             pressed="#FFF3B0",
             callout="#1C1C1C",
             border="#FFFFFF",
+            urgent="#FF8A80",
+            caution="#FFE14D",
         )
 
 
@@ -130,6 +148,18 @@ def style_sheet(palette: Palette, sizes: TypeScale = TypeScale(), button: int = 
         border-radius: 36px;
     }}
     #TopBar {{ background: {p.surface}; border-bottom: 2px solid {p.border}; }}
+    #WarningPanel {{
+        background: {p.surface}; border: 4px solid {p.urgent}; border-radius: 16px;
+    }}
+    QLabel[role="warning-title"] {{ font-size: {s.h2}px; font-weight: 700; color: {p.urgent}; }}
+    #WarningTier {{
+        background: {p.surface}; border: 3px solid {p.urgent}; border-left-width: 12px;
+    }}
+    #WarningTier[level="soon"] {{ border-color: {p.caution}; }}
+    QLabel[role="tier-heading"] {{ font-size: {s.h2}px; font-weight: 700; }}
+    QLabel[role="tier-action"] {{ font-weight: 700; }}
+    QLabel[role="sign"] {{ font-size: {s.small}px; }}
+    QLabel[role="safety"] {{ font-size: {s.small}px; font-weight: 700; color: {p.urgent}; }}
     #Callout {{ background: {p.callout}; border-left: 10px solid {p.primary}; border-radius: 8px; }}
     QPushButton {{
         font-size: {s.button}px; font-weight: 700; min-height: {button}px;

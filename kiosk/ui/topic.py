@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -16,9 +17,11 @@ from kiosk.content.model import (
     ParagraphBlock,
     SourceBlock,
     Strings,
+    WarningBlock,
 )
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.theme import BUTTON_HEIGHT_PX
+from kiosk.ui.warning import WarningPanel
 from kiosk.ui.widgets import Picture, Tile, TouchButton, callout_frame, text_label
 
 
@@ -53,30 +56,41 @@ def _image(root: Path, block: ImageBlock) -> QWidget:
     return box
 
 
-def build_block(root: Path, block: object) -> QWidget:
-    """The widget for one content block. Text is always plain, never HTML."""
+def build_block(root: Path, block: object, numbers: Mapping[str, str]) -> QWidget:
+    """The widget for one content block; ``numbers`` fill the blanks in warnings. Text is
+    always plain, never HTML."""
+    widget: QWidget
     match block:
         case HeadingBlock(heading=text):
-            label = text_label(text, "h2")
-            label.setContentsMargins(0, 20, 0, 0)
-            return label
+            widget = text_label(text, "h2")
+            widget.setContentsMargins(0, 20, 0, 0)
         case ParagraphBlock(paragraph=text):
-            return text_label(text)
+            widget = text_label(text)
         case BulletsBlock(bullets=items):
-            return _bullets(items)
+            widget = _bullets(items)
         case CalloutBlock(callout=callout):
-            return callout_frame(callout.title, callout.text)
+            widget = callout_frame(callout.title, callout.text)
+        case WarningBlock(warning=warning):
+            widget = WarningPanel(warning, numbers)
         case ImageBlock():
-            return _image(root, block)
+            widget = _image(root, block)
         case SourceBlock(source=text):
-            return text_label(text, "source")
-    raise TypeError(f"unknown block {block!r}")
+            widget = text_label(text, "source")
+        case _:
+            raise TypeError(f"unknown block {block!r}")
+    return widget
 
 
 class TopicScreen(ReadingScreen):
-    """One page. Emits ``next_requested(page_id)`` from the step at its end."""
+    """One page: "In short" (its key points) first, then its blocks, who checked it, and steps
+    on. Emits ``next_requested(page_id)``, ``checklist_requested`` and ``take_home_requested``.
+
+    ``numbers`` fill the blanks in warnings; ``reviewed`` is the page's foot line; with
+    ``checklist`` (title, line) the page ends with a tile to the symptom checklist.
+    """
 
     next_requested = Signal(str)
+    checklist_requested = Signal()
     take_home_requested = Signal()
 
     def __init__(
@@ -87,6 +101,9 @@ class TopicScreen(ReadingScreen):
         strings: Strings,
         position: tuple[int, int],
         next_page: Page | None,
+        numbers: Mapping[str, str],
+        reviewed: str = "",
+        checklist: tuple[str, str] | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(strings, f"{position[0]} / {position[1]}", parent)
@@ -94,12 +111,23 @@ class TopicScreen(ReadingScreen):
         self.page = page
         self.title = text_label(page.title, "h1")
         self.column.addWidget(self.title)
+        self.in_short = callout_frame(strings.in_short, _bullets(page.key_points))
+        self.column.addWidget(self.in_short)
         for block in page.blocks:
-            self.column.addWidget(build_block(root, block))
+            self.column.addWidget(build_block(root, block, numbers))
+        self.reviewed = text_label(reviewed, "source")
+        self.reviewed.setVisible(bool(reviewed))
+        self.column.addWidget(self.reviewed)
         self.take_home = TouchButton(strings.take_home, secondary=True)
         self.take_home.clicked.connect(self.take_home_requested)
         self.column.addWidget(self.take_home, 0, Qt.AlignmentFlag.AlignLeft)
         self.column.addSpacing(24)
+        self.checklist_step: Tile | None = None
+        if checklist is not None:
+            self.checklist_step = Tile(*checklist)
+            self.checklist_step.setProperty("variant", "feature")
+            self.checklist_step.clicked.connect(self.checklist_requested)
+            self.column.addWidget(self.checklist_step)
         if next_page is not None:
             self.next_step = Tile(strings.next_topic, next_page.title)
             self.next_step.clicked.connect(lambda: self.next_requested.emit(next_page.id))

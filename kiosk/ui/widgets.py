@@ -215,7 +215,14 @@ class TickBox(QWidget):
 class CheckRow(PanelButton):
     """One checklist item: the whole row toggles, showing a tick and a heavier border."""
 
-    def __init__(self, label: str, hint: str, ticked_word: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        label: str,
+        hint: str,
+        ticked_word: str,
+        safety: str = "",
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setCheckable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -226,19 +233,23 @@ class CheckRow(PanelButton):
         self.label = text_label(label, "item")
         self.hint = text_label(hint, "muted")
         self.hint.setVisible(bool(hint))
+        self.safety = text_label(safety, "safety")  # e.g. when this needs care now
+        self.safety.setVisible(bool(safety))
         texts = QVBoxLayout()
         texts.setSpacing(4)
         texts.addWidget(self.label)
         texts.addWidget(self.hint)
+        texts.addWidget(self.safety)
         row = QHBoxLayout(self)
         row.setContentsMargins(28, 16, 28, 16)
         row.setSpacing(28)
         row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addLayout(texts, 1)
-        for child in (self.label, self.hint):
+        for child in (self.label, self.hint, self.safety):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         set_label(self, label)
-        self.setAccessibleDescription(hint)
+        self.description = " ".join(filter(None, (hint, safety)))
+        self.setAccessibleDescription(self.description)
         self.toggled.connect(self._show_state)
 
     def set_ticked(self, ticked: bool) -> None:
@@ -251,7 +262,7 @@ class CheckRow(PanelButton):
     def _show_state(self, ticked: bool) -> None:
         self.box.ticked = ticked
         self.setProperty("ticked", ticked)
-        hint = self.hint.text()
+        hint = self.description
         self.setAccessibleDescription(f"{self.ticked_word}. {hint}" if ticked else hint)
         self.style().unpolish(self)
         self.style().polish(self)

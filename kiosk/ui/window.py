@@ -11,7 +11,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent, QScreen, QS
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import Settings
-from kiosk.content.model import ContentPack, Language
+from kiosk.content.model import ContentPack, Language, Page
 from kiosk.idle import IdleWatcher
 from kiosk.reload import ContentReloader
 from kiosk.session import (
@@ -23,10 +23,11 @@ from kiosk.session import (
     is_staff_screen,
     topic_screen,
 )
-from kiosk.take_home import Handout, checklist_text, page_handout, summary_handout, topic_text
+from kiosk.take_home import Handout, checklist_text, page_handout, topic_text
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
+from kiosk.ui.dates import long_date
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle_overlay import StillThereOverlay
 from kiosk.ui.read_aloud import ReadAloud, screen_text
@@ -35,6 +36,7 @@ from kiosk.ui.scrolling import stop_flings
 from kiosk.ui.take_home import TakeHomeOverlay
 from kiosk.ui.theme import Palette, TypeScale, button_px, style_sheet, target_px
 from kiosk.ui.topic import TopicScreen
+from kiosk.wording import clear_time_phrase, reviewed_line
 
 log = logging.getLogger(__name__)
 
@@ -233,27 +235,34 @@ class KioskWindow(QWidget):
         self.checklist.show_answers(self.session.ticked)
         self._show(self.session.screen if self.session.screen in self.screens else ATTRACT)
 
-    def _current_handout(self) -> tuple[str, Handout]:
-        """QR text and printable handout for what the patient is looking at."""
+    def _current_handout(self) -> tuple[str, Handout | None]:
+        """QR text for what the patient is looking at, and the handout to print, if any.
+
+        A topic page prints; the symptom list never does: a shared printer is not the
+        patient's own, and the checklist promises that answers go nowhere.
+        """
         clinic = self.settings.clinic
         contact = clinic.contact_in(self.language.code, self.settings.languages.default)
+        numbers = self.settings.safety.numbers()
         screen = self.stack.currentWidget()
         if isinstance(screen, TopicScreen):
             url = self.settings.take_home.urls.get(screen.page.id, "")
-            text = topic_text(screen.page, clinic.name, url)
-            return text, page_handout(screen.page, clinic.name, contact)
-        checklist = self.language.checklist
-        text = checklist_text(checklist, self.session.ticked)
-        return text, summary_handout(checklist, self.session.ticked, clinic.name, contact)
+            text = topic_text(screen.page, clinic.name, numbers, url)
+            reviewed = self._reviewed(screen.page)
+            return text, page_handout(screen.page, clinic.name, contact, numbers, reviewed)
+        return checklist_text(self.language.checklist, self.session.ticked, numbers), None
 
     def open_take_home(self) -> None:
-        text, _ = self._current_handout()
-        self.take_home.open(text, can_print=bool(self.settings.take_home.printer))
+        text, handout = self._current_handout()
+        can_print = handout is not None and bool(self.settings.take_home.printer)
+        self.take_home.open(text, can_print=can_print)
 
     def print_current(self) -> None:
         from kiosk.ui.handout import print_handout  # noqa: PLC0415 - print support, on demand
 
         _, handout = self._current_handout()
+        if handout is None:
+            return
         problem = print_handout(handout, self.settings.take_home.printer)
         strings = self.language.strings
         if problem:
@@ -315,24 +324,35 @@ class KioskWindow(QWidget):
         self.home.set_text_scale(self.session.text_scale)
         self._add(HOME, self.home)
         pages = language.pages
+        numbers = self.settings.safety.numbers()
+        tile = (language.checklist.title, language.strings.checklist_tile)
         for index, page in enumerate(pages):
+            last = index + 1 == len(pages)
+            offer = self.settings.features.checklist and (page.offer_checklist or last)
             screen = TopicScreen(
                 language.page_root(page.id, self.pack.root),
                 page,
                 strings=language.strings,
                 position=(index + 1, len(pages)),
-                next_page=pages[index + 1] if index + 1 < len(pages) else None,
+                next_page=None if last else pages[index + 1],
+                numbers=numbers,
+                reviewed=self._reviewed(page),
+                checklist=tile if offer else None,
             )
             screen.next_requested.connect(lambda page_id: self.go(topic_screen(page_id)))
+            screen.checklist_requested.connect(lambda: self.go(CHECKLIST))
             screen.take_home_requested.connect(self.open_take_home)
             screen.take_home.setVisible(self.settings.take_home.qr)
             self._add(topic_screen(page.id), screen)
-        self.checklist = ChecklistScreen(language.checklist, language.strings)
+        clear_time = clear_time_phrase(self.settings.idle, language.strings)
+        self.checklist = ChecklistScreen(
+            language.checklist, language.strings, numbers=numbers, clear_time=clear_time
+        )
         self.checklist.answer_changed.connect(self.session.set_ticked)
         self.checklist.finished.connect(lambda: self.go(SUMMARY))
         self._add(CHECKLIST, self.checklist)
         contact = clinic.contact_in(language.code, self.settings.languages.default)
-        self.summary = SummaryScreen(language.checklist, language.strings, contact)
+        self.summary = SummaryScreen(language.checklist, language.strings, contact, numbers)
         self.summary.edit_requested.connect(self.back)
         self.summary.clear_requested.connect(self.clear_answers)
         self.summary.take_home_requested.connect(self.open_take_home)
@@ -343,6 +363,10 @@ class KioskWindow(QWidget):
                 self._access_bar(widget)
         for staff in [key for key in self.screens if is_staff_screen(key)]:
             self.screens[staff] = self.screens.pop(staff)  # keep patient screens first
+
+    def _reviewed(self, page: Page) -> str:
+        when = long_date(page.review.date, self.language.code) if page.review else ""
+        return reviewed_line(page, self.language.strings, when)
 
     def add_screen(self, screen_id: str, widget: QWidget) -> None:
         """Add a screen that survives content reloads (staff screens)."""

@@ -74,6 +74,7 @@ def test_summary_qr_holds_exactly_the_ticked_items(kiosk: KioskWindow, finger: F
     finger.fill_checklist(kiosk, [0, 7, 15])
     finger.tap_row(kiosk.summary.scroll_area, kiosk.summary.take_home)
     checklist = kiosk.pack.language().checklist
+    warning = checklist.warning
     assert decoded(kiosk) == "\n".join(
         [
             checklist.summary.title,
@@ -82,6 +83,11 @@ def test_summary_qr_holds_exactly_the_ticked_items(kiosk: KioskWindow, finger: F
             "- Low mood",
             checklist.summary.care_team,
             checklist.summary.cannot_tell,
+            "Warning signs",
+            "Get care now. Call 911 now if you have:",
+            *(f"- {sign}".replace("{crisis_line}", "988") for sign in warning.now.signs),
+            "See your care team soon. Call your care team in the next few days if you have:",
+            *(f"- {sign}" for sign in warning.soon.signs),
         ]
     )
     finger.tap(kiosk.take_home.close_button)
@@ -138,6 +144,18 @@ def test_reset_leaves_nothing_of_the_qr_or_summary(kiosk: KioskWindow, finger: F
         assert not any(secret in text for text in overlay_texts + summary_texts)
 
 
+def handout_pdf(folder: Path, topic: str, language: str) -> Path:
+    """``kiosk handout`` run as staff run it; the PDF it wrote."""
+    out = folder / f"{topic}-{language}.pdf"
+    subprocess.run(
+        [sys.executable, "-m", "kiosk", "handout", topic, "--pdf", str(out), "--lang", language],
+        check=True,
+        capture_output=True,
+        cwd=REPO,
+    )
+    return out
+
+
 def pdf_text(path: Path) -> str:
     text = " ".join(page.extract_text() for page in PdfReader(path).pages)
     return " ".join(unicodedata.normalize("NFKC", text).split())
@@ -145,12 +163,7 @@ def pdf_text(path: Path) -> str:
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_handout_pdf_has_the_headings_and_key_points(tmp_path: Path, language: str) -> None:
-    out = tmp_path / f"handout-{language}.pdf"
-    subprocess.run(
-        [sys.executable, "-m", "kiosk", "handout", "what-is-leaky-gut", "--pdf", str(out),
-         "--lang", language],
-        check=True, capture_output=True, cwd=REPO,
-    )  # fmt: skip
+    out = handout_pdf(tmp_path, "what-is-leaky-gut", language)
     page = load_pack(CONTENT).language(language).page("what-is-leaky-gut")
     text = pdf_text(out)
     assert len(PdfReader(out).pages) <= 2
@@ -159,3 +172,60 @@ def test_handout_pdf_has_the_headings_and_key_points(tmp_path: Path, language: s
     for line in expected:
         assert " ".join(line.split()) in text, f"{line!r} missing from the {language} PDF"
     assert "Riverside Family Clinic" in text
+
+
+def test_qr_and_handout_carry_the_clinics_numbers(
+    qtbot: QtBot, tmp_path: Path, finger: Finger
+) -> None:
+    settings = tmp_path / "settings.yaml"
+    settings.write_text(
+        "safety:\n  emergency_number: '112'\n  crisis_line: 0800 111 222\n"
+        "  clinic_phone: 555-0100\n",
+        encoding="utf-8",
+    )
+    kiosk = open_kiosk(qtbot, config_path=settings)
+    finger.fill_checklist(kiosk, list(range(len(kiosk.checklist.rows))))
+    kiosk.open_take_home()
+    text = decoded(kiosk)
+    assert "Call 112 now if you have:" in text and "call or text 0800 111 222" in text
+    assert text.endswith("Your clinic's phone: 555-0100")
+    assert "{" not in text and "911" not in text and "988" not in text
+    assert not kiosk.take_home.print_button.isVisible()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_everything_ticked_still_fits_one_qr_code(
+    kiosk: KioskWindow, finger: Finger, language: str
+) -> None:
+    kiosk.set_language(language)
+    finger.fill_checklist(kiosk, list(range(len(kiosk.checklist.rows))))
+    kiosk.open_take_home()
+    text = decoded(kiosk)
+    for item in kiosk.pack.language(language).checklist.items():
+        assert f"- {item.label}\n" in text
+    assert kiosk.pack.language(language).checklist.warning.soon.signs[-1] in text
+
+
+def test_the_symptom_list_is_never_printed(qtbot: QtBot, tmp_path: Path, finger: Finger) -> None:
+    """A front-desk printer is not the patient's own: answers go only to their phone."""
+    settings = tmp_path / "settings.yaml"
+    settings.write_text("take_home:\n  printer: Front desk laser\n", encoding="utf-8")
+    kiosk = open_kiosk(qtbot, config_path=settings)
+    finger.fill_checklist(kiosk, [0, 3])
+    finger.tap_row(kiosk.summary.scroll_area, kiosk.summary.take_home)
+    assert kiosk.take_home.isVisible() and not kiosk.take_home.print_button.isVisible()
+    kiosk.print_current()  # even if asked directly
+    assert kiosk.take_home.message.text() == ""
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_signs_handout_carries_the_warning_and_its_review(tmp_path: Path, language: str) -> None:
+    out = handout_pdf(tmp_path, "signs-people-report", language)
+    page = load_pack(CONTENT).language(language).page("signs-people-report")
+    text = pdf_text(out)
+    warning = page.warnings()[0]
+    for line in (warning.title, warning.now.heading, warning.soon.heading, *warning.soon.signs):
+        assert " ".join(line.split()) in text, f"{line!r} missing from the {language} PDF"
+    assert "911" in text and "988" in text and "{" not in text
+    assert page.review is not None and page.review.by in text
+    assert text.index(warning.now.heading) < text.index(page.blocks[1].paragraph)  # type: ignore[union-attr]
