@@ -10,7 +10,7 @@ import os
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.problems import ContentError
@@ -43,6 +43,7 @@ def data_folder() -> Path:
     """Where logs and usage counts go: ``$KIOSK_DATA_DIR`` or the platform's app data folder."""
     if override := os.environ.get("KIOSK_DATA_DIR"):
         return Path(override)
+    QCoreApplication.setApplicationName(APP_NAME)  # the same folder for the kiosk and its CLI
     location = QStandardPaths.StandardLocation.AppDataLocation
     return Path(QStandardPaths.writableLocation(location))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import getpass
 import logging
 import os
@@ -27,7 +28,10 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from kiosk import __version__
+
     parser = argparse.ArgumentParser(prog="kiosk", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--content", type=Path, help="content pack folder (default: bundled)")
     common.add_argument("--config", type=Path, help="clinic settings file")
@@ -69,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     handout.add_argument("topic", help="topic id, e.g. lifestyle-steps")
     handout.add_argument("--pdf", type=Path, required=True, help="the PDF file to write")
     handout.add_argument("--lang", help="language code, e.g. es (default: the clinic's)")
+    handout.add_argument(
+        "--paper", choices=("letter", "a4"), default="letter", help="paper size (default: letter)"
+    )
     stats = commands.add_parser("stats", help="print the anonymous usage counts")
     stats.add_argument("--csv", action="store_true", help="as CSV (day, event, screen, count)")
     schema = commands.add_parser("schema", help="print the JSON Schema for a kind of file")
@@ -83,6 +90,22 @@ def _report(error: ContentError) -> int:
     return 1
 
 
+def _no_display() -> str:
+    """Why the kiosk cannot open a window here, in plain words; empty when it can."""
+    if not sys.platform.startswith("linux"):
+        return ""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    wants = {"xcb": "DISPLAY", "wayland": "WAYLAND_DISPLAY"}
+    needed = [wants[platform]] if platform in wants else [] if platform else list(wants.values())
+    if not needed or any(os.environ.get(name) for name in needed):
+        return ""
+    return (
+        "kiosk: no display to show the kiosk on (no "
+        + " or ".join(needed)
+        + "). Start it in a desktop or kiosk session, or run `kiosk --help` for the staff commands."
+    )
+
+
 def _run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import Qt, QTimer
 
@@ -90,8 +113,12 @@ def _run(args: argparse.Namespace) -> int:
     from kiosk.app import application, create_kiosk, data_folder
     from kiosk.logs import setup_logging
     from kiosk.os_signals import SignalHandler
+    from kiosk.service import Heartbeat
     from kiosk.ui.staff_mode import StaffMode
 
+    if problem := _no_display():
+        print(problem, file=sys.stderr)
+        return 1
     app = application(sys.argv[:1])
     log_file = setup_logging(data_folder())
     log = logging.getLogger("kiosk")
@@ -117,7 +144,13 @@ def _run(args: argparse.Namespace) -> int:
             Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
         )
         window.cover_screen()
-    QTimer.singleShot(0, lambda: log.info("kiosk ready: %s screen shown", window.current_screen()))
+    heartbeat = Heartbeat(app)
+
+    def ready() -> None:  # runs once the first screen is painted
+        log.info("kiosk ready: %s screen shown", window.current_screen())
+        heartbeat.ready(f"showing the {window.current_screen()} screen")
+
+    window.first_painted.connect(ready)
     if args.self_test:
 
         def check() -> None:
@@ -129,6 +162,7 @@ def _run(args: argparse.Namespace) -> int:
 
         QTimer.singleShot(0, check)
     status = app.exec()
+    heartbeat.stopping()
     signals.restore()
     log.info("kiosk stopped (status %d)", status)
     return status
@@ -178,6 +212,9 @@ def _hash_pin(args: argparse.Namespace) -> int:
     if args.pin_stdin:
         pin = sys.stdin.readline().strip()
     else:
+        if not sys.stdin.isatty():
+            print("No terminal to type the PIN in; use --pin-stdin.", file=sys.stderr)
+            return 1
         pin = getpass.getpass("New staff PIN (4-12 digits): ")
         if getpass.getpass("Same PIN again: ") != pin:
             print("The two PINs differ; nothing changed.", file=sys.stderr)
@@ -198,6 +235,9 @@ def _handout(args: argparse.Namespace) -> int:
     from kiosk.ui.handout import write_pdf
     from kiosk.wording import reviewed_line
 
+    if not args.pdf.parent.is_dir():
+        print(f"No folder {str(args.pdf.parent)!r} to write the PDF in.", file=sys.stderr)
+        return 1
     loaded = load_all(args.config, args.content)
     settings = loaded.settings
     language = loaded.pack.language(args.lang or settings.languages.default)
@@ -216,7 +256,11 @@ def _handout(args: argparse.Namespace) -> int:
     reviewed = reviewed_line(page, language.strings, when)
     numbers = settings.safety.numbers()
     handout = page_handout(page, settings.clinic.name, contact, numbers, reviewed)
-    print(write_pdf(handout, args.pdf))
+    try:
+        print(write_pdf(handout, args.pdf, paper=args.paper))
+    except OSError as error:
+        print(f"The PDF was not written: {error}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -224,7 +268,14 @@ def _stats(args: argparse.Namespace) -> int:
     from kiosk.app import data_folder
     from kiosk.stats import UsageStats
 
-    stats = UsageStats(data_folder() / "usage.sqlite3")
+    path = data_folder() / "usage.sqlite3"
+    if not path.is_file():
+        print(
+            f"No usage counts at {path} yet (set KIOSK_DATA_DIR to read another).", file=sys.stderr
+        )
+        return 1
+    print(f"Usage counts from {path}", file=sys.stderr)
+    stats = UsageStats(path)
     if args.csv:
         print(stats.csv(), end="")
     else:
@@ -258,10 +309,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     words = list(sys.argv[1:] if argv is None else argv)
-    if not words or (words[0] not in COMMANDS and words[0] not in ("-h", "--help")):
-        words.insert(0, "run")
+    if words and not words[0].startswith("-") and words[0] not in COMMANDS:
+        return _unknown_command(words[0])
+    if not words or (words[0] not in COMMANDS and words[0] not in ("-h", "--help", "--version")):
+        words.insert(0, "run")  # `kiosk --windowed` runs the kiosk
     args = _parser().parse_args(words)
     try:
         return COMMANDS[args.command](args)
     except ContentError as error:
         return _report(error)
+
+
+def _unknown_command(word: str) -> int:
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    hint = f" Did you mean `kiosk {close[0]}`?" if close else ""
+    print(f"kiosk: no command {word!r}.{hint} Commands: {', '.join(COMMANDS)}.", file=sys.stderr)
+    return 2

@@ -32,10 +32,13 @@ def document(handout: Handout) -> QTextDocument:
     return doc
 
 
-def _letter_or_a4(device: QPagedPaintDevice) -> None:
+PAPER = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
+
+
+def _page_layout(device: QPagedPaintDevice, paper: str = "letter") -> None:
     device.setPageLayout(
         QPageLayout(
-            QPageSize(QPageSize.PageSizeId.Letter),
+            QPageSize(PAPER[paper]),
             QPageLayout.Orientation.Portrait,
             QMarginsF(18, 18, 18, 18),
             QPageLayout.Unit.Millimeter,
@@ -43,14 +46,18 @@ def _letter_or_a4(device: QPagedPaintDevice) -> None:
     )
 
 
-def write_pdf(handout: Handout, path: Path) -> Path:
+def write_pdf(handout: Handout, path: Path, *, paper: str = "letter") -> Path:
+    """Write ``handout`` to ``path``; raise OSError when no PDF came of it (Qt only warns)."""
     writer = QPdfWriter(str(path))
     writer.setTitle(handout.title)
     writer.setResolution(300)
-    _letter_or_a4(writer)
+    _page_layout(writer, paper)
     doc = document(handout)
     doc.setPageSize(QSizeF(writer.width(), writer.height()))
     doc.print_(writer)
+    del writer  # closes the file
+    if not path.is_file() or path.stat().st_size == 0:
+        raise OSError(f"could not write {path}")
     return path
 
 
@@ -63,6 +70,6 @@ def print_handout(handout: Handout, printer_name: str) -> str | None:
     if not printer.isValid():
         return f"printer {printer_name!r} is not ready"
     printer.setDocName(handout.title)
-    _letter_or_a4(printer)
+    _page_layout(printer)
     document(handout).print_(printer)
     return None

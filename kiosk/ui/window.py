@@ -49,12 +49,14 @@ class KioskWindow(QWidget):
 
     Patient state lives in ``self.session``; the screens only display it. New content offered
     while a patient is mid-session waits for the next reset, so a page never changes under a
-    finger. Emits ``page_shown(screen_id)``, ``session_reset`` and ``content_applied``.
+    finger. Emits ``page_shown(screen_id)``, ``session_reset``, ``content_applied`` and
+    ``first_painted``.
     """
 
     page_shown = Signal(str)
     session_reset = Signal()
     content_applied = Signal()
+    first_painted = Signal()  # once, after the window first reached the screen
     reloader: ContentReloader | None = None  # set by create_kiosk when watching files
 
     def __init__(
@@ -69,6 +71,7 @@ class KioskWindow(QWidget):
         super().__init__(parent)
         self.setObjectName("KioskWindow")
         self._welcome_only = welcome_first  # until build_all_screens()
+        self._painted = False
         self.session = Session()
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
@@ -298,6 +301,9 @@ class KioskWindow(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self.first_painted.emit)  # dropped if self is gone
         if self._welcome_only:  # the welcome screen is up: build the rest before a touch
             QTimer.singleShot(0, self.build_all_screens)
 

@@ -8,9 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pypdf import PdfReader
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from kiosk import __version__
 from kiosk.cli import main
 from kiosk.staff import verify_pin
 from kiosk.stats import PAGE_VIEW, UsageStats
@@ -146,3 +148,72 @@ def test_stats_csv_prints_the_counts(tmp_path: Path) -> None:
     )
     lines = result.stdout.splitlines()
     assert lines[0] == "day,event,screen,count" and lines[1].endswith(",page_view,home,1")
+
+
+def kiosk_cli(
+    *args: str, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        capture_output=True, text=True, check=False, timeout=120, cwd=REPO,
+        env=env, input=stdin if stdin is not None else "",
+    )  # fmt: skip
+
+
+def test_version_is_printed() -> None:
+    result = kiosk_cli("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"kiosk {__version__}"
+
+
+def test_a_mistyped_command_gets_a_suggestion_not_a_kiosk() -> None:
+    result = kiosk_cli("valdate")
+    assert result.returncode == 2
+    assert "no command 'valdate'. Did you mean `kiosk validate`?" in result.stderr
+    assert "Traceback" not in result.stderr and "unrecognized arguments" not in result.stderr
+
+
+def test_handout_into_a_missing_folder_fails_plainly(tmp_path: Path) -> None:
+    result = kiosk_cli("handout", "what-is-leaky-gut", "--pdf", str(tmp_path / "no" / "x.pdf"))
+    assert result.returncode == 1 and "No folder" in result.stderr
+    assert not (tmp_path / "no").exists()
+
+
+def test_handout_on_a4_paper(tmp_path: Path) -> None:
+    out = tmp_path / "a4.pdf"
+    result = kiosk_cli("handout", "what-is-leaky-gut", "--pdf", str(out), "--paper", "a4")
+    assert result.returncode == 0, result.stderr
+    box = PdfReader(out).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
+
+
+def test_hash_pin_without_a_terminal_says_what_to_do() -> None:
+    result = kiosk_cli("hash-pin", stdin="")
+    assert result.returncode == 1 and "use --pin-stdin" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_kiosk_without_a_display_explains_instead_of_aborting() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    result = kiosk_cli(env=env)
+    assert result.returncode == 1, result.stderr
+    assert "no display to show the kiosk on" in result.stderr
+    assert "Reinstalling the application" not in result.stderr
+
+
+def test_stats_reads_the_kiosks_own_folder(tmp_path: Path) -> None:
+    """Without KIOSK_DATA_DIR, the CLI reads where the running kiosk writes."""
+    home = tmp_path / "home"
+    folder = home / ".local" / "share" / "gut-health-kiosk"
+    folder.mkdir(parents=True)
+    stats = UsageStats(folder / "usage.sqlite3")
+    stats.record(PAGE_VIEW, "checklist")
+    stats.close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KIOSK_DATA_DIR", "XDG_"))}
+    env["HOME"] = str(home)
+    result = kiosk_cli("stats", env=env)
+    assert result.returncode == 0, result.stderr
+    assert str(folder / "usage.sqlite3") in result.stderr
+    assert "page_view  checklist" in result.stdout
+    empty = kiosk_cli("stats", env={**env, "HOME": str(tmp_path / "nobody")})
+    assert empty.returncode == 1 and "No usage counts at" in empty.stderr

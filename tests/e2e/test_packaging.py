@@ -14,6 +14,7 @@ from tests.conftest import REPO
 
 PACKAGING = REPO / "packaging"
 UNIT = PACKAGING / "linux" / "gut-health-kiosk.service"
+STOPPED = PACKAGING / "linux" / "gut-health-kiosk-stopped.service"
 VENV_BIN = str(Path(sys.executable).parent)
 
 
@@ -25,8 +26,26 @@ def run(*command: str, cwd: Path = REPO, timeout: int = 120) -> subprocess.Compl
 
 
 def test_systemd_analyze_accepts_the_unit() -> None:
-    result = run("systemd-analyze", "verify", str(UNIT))
+    result = run("systemd-analyze", "verify", str(UNIT), str(STOPPED))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_unit_is_sandboxed_to_an_exposure_of_4_or_less() -> None:
+    result = run("systemd-analyze", "security", "--offline=true", "--threshold=40", str(UNIT))
+    score = re.search(r"Overall exposure level for \S+: (\d+\.\d)", result.stdout)
+    assert score is not None, result.stdout + result.stderr
+    assert float(score[1]) <= 4.0 and result.returncode == 0, result.stdout[-2000:]
+
+
+def test_a_hung_or_failing_kiosk_is_not_left_on_a_black_screen() -> None:
+    text = UNIT.read_text(encoding="utf-8")
+    for line in ("Type=notify", "NotifyAccess=all", "LimitCORE=0", "UMask=0077"):
+        assert f"\n{line}\n" in text, line
+    watchdog = re.search(r"^WatchdogSec=(\d+)$", text, re.MULTILINE)
+    assert watchdog and 5 <= int(watchdog[1]) <= 60
+    assert re.search(r"^StartLimitBurst=\d+$", text, re.MULTILINE)
+    assert "OnFailure=gut-health-kiosk-stopped.service" in text
+    assert " -s " not in text.split("ExecStart=")[1].splitlines()[0], "VT switching allowed"
 
 
 def test_unit_runs_cage_on_tty1_and_always_restarts() -> None:

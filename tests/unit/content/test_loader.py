@@ -161,7 +161,7 @@ def test_text_is_kept_as_plain_text_never_interpreted(pack_dir: Path) -> None:
 
 def test_callout_needs_title_and_text(pack_dir: Path) -> None:
     page = pack_dir / "en" / "pages" / "what-is-leaky-gut.yaml"
-    edit(page, "      title: Good to know\n", "")
+    edit(page, "      title: Important\n", "")
     [message] = problems_of(pack_dir)
     assert message.endswith("blocks.1.callout.title: this field is required but missing")
     assert isinstance(load_pack(CONTENT).language().pages[0].blocks[1], CalloutBlock)
