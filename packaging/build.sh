@@ -2,7 +2,7 @@
 # Build one clinic's kiosk bundle: validate its profile, PyInstaller one-folder build, tarball,
 # then start the bundle offscreen as a smoke test.
 #   bash packaging/build.sh [CLINIC]        (default: example; profiles in packaging/clinics/)
-# Output: dist/gut-health-kiosk-CLINIC.tar.gz
+# Output: dist/gut-health-kiosk-CLINIC.tar.gz and dist/gut-health-kiosk-CLINIC_VERSION_ARCH.deb
 set -euo pipefail
 cd "$(dirname "$0")/.."
 clinic=${1:-example}
@@ -23,4 +23,6 @@ tar -czf "$bundle" -C "$work/dist" gut-health-kiosk
 # Smoke test: the built bundle starts, reads its clinic profile, paints the first screen.
 QT_QPA_PLATFORM=offscreen KIOSK_DATA_DIR="$work/data" \
   "$work/dist/gut-health-kiosk/gut-health-kiosk" run --self-test
+version=$(.venv/bin/python -c 'import kiosk; print(kiosk.__version__)')
+bash packaging/linux/make-deb.sh "$work/dist/gut-health-kiosk" "$profile" "$version" dist
 echo "$bundle"

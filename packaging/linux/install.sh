@@ -39,14 +39,7 @@ if [ ! -f /etc/gut-health-kiosk/settings.yaml ]; then
 fi
 chown -R root:kiosk /etc/gut-health-kiosk && chmod -R g+rX,o-rwx /etc/gut-health-kiosk
 # `kiosk validate`, `kiosk stats` ... for staff: the same files and data folder as the service.
-cat > "$command" <<'WRAPPER'
-#!/bin/sh
-# Staff commands of the installed kiosk (kiosk --help), on the same files as the running kiosk.
-export KIOSK_SETTINGS="${KIOSK_SETTINGS:-/etc/gut-health-kiosk/settings.yaml}"
-export KIOSK_DATA_DIR="${KIOSK_DATA_DIR:-/var/lib/gut-health-kiosk}"
-exec /opt/gut-health-kiosk/gut-health-kiosk "$@"
-WRAPPER
-chmod 0755 "$command"
+install -m 0755 "$here/kiosk" "$command"
 install -m 0644 "$here/gut-health-kiosk.service" "$unit"
 install -m 0644 "$here/gut-health-kiosk-stopped.service" "$stopped"
 systemctl daemon-reload
@@ -54,5 +47,4 @@ systemctl daemon-reload
 systemctl try-restart gut-health-kiosk.service 2>/dev/null || true
 systemctl disable getty@tty1.service 2>/dev/null || true
 systemctl enable gut-health-kiosk.service
-systemctl set-default graphical.target
 echo "Installed. Start now with: systemctl start gut-health-kiosk (or reboot)."

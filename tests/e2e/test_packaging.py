@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk import __version__
 from tests.conftest import REPO
 
 PACKAGING = REPO / "packaging"
@@ -99,3 +100,20 @@ def test_example_clinic_bundle_builds_and_passes_its_smoke_test() -> None:
     assert "gut-health-kiosk/gut-health-kiosk" in listing
     assert "gut-health-kiosk/_internal/clinic/settings.yaml" in listing
     assert "gut-health-kiosk/_internal/resources/content/es/strings.yaml" in listing
+    assert "gut-health-kiosk/_internal/docs/installing.md" in listing  # the unit's Documentation=
+    [deb] = (REPO / "dist").glob(f"gut-health-kiosk-example_{__version__}_*.deb")
+    info = run("dpkg-deb", "--info", str(deb)).stdout
+    for field in ("Package: gut-health-kiosk", f"Version: {__version__}", "cage, xwayland"):
+        assert field in info, field
+    for script in ("postinst", "prerm", "postrm", "conffiles"):
+        assert script in info, script
+    assert run("dpkg-deb", "--ctrl-tarfile", str(deb)).returncode == 0
+    files = run("dpkg-deb", "--contents", str(deb)).stdout
+    for path in (
+        "./usr/bin/kiosk",
+        "./usr/lib/systemd/system/gut-health-kiosk.service",
+        "./usr/lib/systemd/system/gut-health-kiosk-stopped.service",
+        "./etc/gut-health-kiosk/settings.yaml",
+        "./opt/gut-health-kiosk/gut-health-kiosk",
+    ):
+        assert path in files, path
