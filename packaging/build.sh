@@ -14,11 +14,15 @@ bash scripts/setup.sh test
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Reproducible: the same commit builds the same files (times from the commit, fixed hashing).
+SOURCE_DATE_EPOCH=$(git log -1 --format=%ct 2>/dev/null || date +%s)
+export SOURCE_DATE_EPOCH PYTHONHASHSEED=0
 KIOSK_CLINIC_DIR="$PWD/$profile" .venv/bin/pyinstaller --noconfirm --clean --log-level WARN \
   --distpath "$work/dist" --workpath "$work/build" packaging/kiosk.spec
 mkdir -p dist
 bundle="dist/gut-health-kiosk-$clinic.tar.gz"
-tar -czf "$bundle" -C "$work/dist" gut-health-kiosk
+tar --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner \
+  -C "$work/dist" -cf - gut-health-kiosk | gzip -9n >"$bundle"
 
 # Smoke test: the built bundle starts, reads its clinic profile, paints the first screen.
 QT_QPA_PLATFORM=offscreen KIOSK_DATA_DIR="$work/data" \

@@ -31,10 +31,13 @@ Source: "..\..\dist\gut-health-kiosk\*"; DestDir: "{app}"; Flags: recursesubdirs
 Source: "..\clinics\{#Clinic}\*"; DestDir: "{commonappdata}\GutHealthKiosk"; Flags: recursesubdirs onlyifdoesntexist uninsneveruninstall
 
 [Dirs]
-Name: "{commonappdata}\GutHealthKiosk"; Permissions: users-modify
+; Read-only for the locked-down kiosk account (and every other user): only administrators
+; change the settings and the staff PIN hash. The kiosk writes its logs in its own profile.
+Name: "{commonappdata}\GutHealthKiosk"; Permissions: users-readexec
 
 [Icons]
 Name: "{group}\Gut-health kiosk (windowed trial)"; Filename: "{app}\gut-health-kiosk.exe"; Parameters: "run --windowed"
 
 [Run]
-Filename: "{app}\gut-health-kiosk.exe"; Parameters: "validate"; Flags: runhidden waituntilterminated; StatusMsg: "Checking the clinic settings..."
+; kiosk.exe is the console build for staff commands; gut-health-kiosk.exe opens no console.
+Filename: "{app}\kiosk.exe"; Parameters: "validate"; Flags: runhidden waituntilterminated; StatusMsg: "Checking the clinic settings..."

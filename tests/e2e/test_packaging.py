@@ -87,6 +87,13 @@ def test_windows_installer_names_files_that_exist() -> None:
         assert section in script
     clinic_sources = re.findall(r'Source: "\.\.\\clinics\\\{#Clinic\}\\\*"', script)
     assert clinic_sources and (PACKAGING / "clinics" / "example" / "settings.yaml").is_file()
+    settings_dir = re.search(
+        r'^Name: "\{commonappdata\}\\GutHealthKiosk"; Permissions: (\S+)$', script, re.M
+    )
+    assert settings_dir and settings_dir[1] == "users-readexec", "the kiosk account could edit"
+    spec = (PACKAGING / "kiosk.spec").read_text(encoding="utf-8")
+    assert re.search(r'name="gut-health-kiosk", console=False', spec), "a console window"
+    assert 'Filename: "{app}\\kiosk.exe"; Parameters: "validate"' in script
 
 
 @pytest.mark.slow
@@ -98,9 +105,13 @@ def test_example_clinic_bundle_builds_and_passes_its_smoke_test() -> None:
     assert bundle.is_file() and bundle.stat().st_size > 10_000_000
     listing = run("tar", "-tzf", str(bundle)).stdout
     assert "gut-health-kiosk/gut-health-kiosk" in listing
+    assert "gut-health-kiosk/kiosk" in listing  # the console program for staff (Windows)
     assert "gut-health-kiosk/_internal/clinic/settings.yaml" in listing
     assert "gut-health-kiosk/_internal/resources/content/es/strings.yaml" in listing
     assert "gut-health-kiosk/_internal/docs/installing.md" in listing  # the unit's Documentation=
+    for unneeded in ("libQt6Quick", "libQt6Qml", "libQt6Pdf", "libavcodec", "VirtualKeyboard"):
+        assert unneeded not in listing, f"{unneeded} is bundled but never loaded"
+    assert "/mypy/" not in listing
     [deb] = (REPO / "dist").glob(f"gut-health-kiosk-example_{__version__}_*.deb")
     info = run("dpkg-deb", "--info", str(deb)).stdout
     for field in ("Package: gut-health-kiosk", f"Version: {__version__}", "cage, xwayland"):
