@@ -231,9 +231,8 @@ def _handout(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.app import application
     from kiosk.take_home import page_handout
-    from kiosk.ui.dates import long_date
+    from kiosk.ui.dates import reviewed
     from kiosk.ui.handout import write_pdf
-    from kiosk.wording import reviewed_line
 
     if not args.pdf.parent.is_dir():
         print(f"No folder {str(args.pdf.parent)!r} to write the PDF in.", file=sys.stderr)
@@ -252,10 +251,8 @@ def _handout(args: argparse.Namespace) -> int:
     application()
     contact = settings.clinic.contact_in(language.code, settings.languages.default)
     page = language.page(args.topic)
-    when = long_date(page.review.date, language.code) if page.review else ""
-    reviewed = reviewed_line(page, language.strings, when)
-    numbers = settings.safety.numbers()
-    handout = page_handout(page, settings.clinic.name, contact, numbers, reviewed)
+    foot = reviewed(page, language.strings, language.code)
+    handout = page_handout(page, settings.clinic.name, contact, settings.safety.numbers(), foot)
     try:
         print(write_pdf(handout, args.pdf, paper=args.paper))
     except OSError as error:

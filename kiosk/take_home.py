@@ -33,12 +33,14 @@ def qr_matrix(text: str) -> list[list[bool]]:
     return [[bool(module) for module in row] for row in code.matrix_iter(scale=1, border=4)]
 
 
-def warning_lines(warning: WarningSigns, numbers: Mapping[str, str]) -> list[str]:
+def warning_lines(
+    warning: WarningSigns, numbers: Mapping[str, str], bullet: str = "-"
+) -> list[str]:
     """The warning signs as plain lines, each tier's heading and action then its signs."""
     lines = [warning.title]
     for tier in (warning.now, warning.soon):
         lines.append(f"{tier.heading}. {fill(tier.action, numbers)}")
-        lines.extend(f"- {fill(sign, numbers)}" for sign in tier.signs)
+        lines.extend(f"{bullet} {fill(sign, numbers)}" for sign in tier.signs)
     if numbers.get("clinic_phone") and warning.clinic_line:
         lines.append(fill(warning.clinic_line, numbers))
     return lines
@@ -95,8 +97,8 @@ def page_handout(
             case WarningBlock(warning=warning):
                 if lines:
                     sections.append((heading, tuple(lines)))
-                title, *rest = warning_lines(warning, numbers)
-                sections.append((title, tuple(line.replace("- ", "• ", 1) for line in rest)))
+                title, *rest = warning_lines(warning, numbers, bullet="•")
+                sections.append((title, tuple(rest)))
                 heading, lines = "", []
             case ImageBlock():
                 pass  # pictures stay on the screen; the words carry the meaning

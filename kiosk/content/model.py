@@ -75,7 +75,7 @@ class WarningSigns(Strict):
         lines = [self.title]
         for tier in (self.now, self.soon):
             lines += [tier.heading, tier.action, *tier.signs]
-        return lines
+        return [*lines, self.clinic_line]
 
 
 class Review(Strict):

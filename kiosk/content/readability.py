@@ -78,7 +78,7 @@ def _texts(page: Page) -> Iterator[str]:
             case CalloutBlock(callout=callout):
                 yield from (callout.title, callout.text)
             case WarningBlock(warning=warning):
-                yield from (*warning.texts(), warning.clinic_line)
+                yield from warning.texts()
             case ImageBlock(image=image):
                 yield from (image.alt, image.caption)
 
@@ -110,7 +110,7 @@ def whole_checklist_text(checklist: Checklist) -> str:
     text."""
     summary = checklist.summary
     texts = [checklist.title, checklist.intro, checklist.privacy, checklist.not_a_test]
-    texts += [*checklist.warning.texts(), checklist.warning.clinic_line]
+    texts += checklist.warning.texts()
     for group in checklist.groups:
         texts.append(group.heading)
         texts.extend(text for item in group.items for text in (item.label, item.hint, item.safety))

@@ -9,22 +9,17 @@ from kiosk.colors import BODY_TEXT_MIN, OTHER_MIN, contrast, mix
 from kiosk.config import Theme
 
 
-def _toward(colour: str, target: str, limit: float, keep: float, *against: str) -> str:
-    """``colour`` moved as far toward ``target`` (up to ``limit``) as keeps ``keep``:1 contrast."""
-    for step in range(round(limit * 20), -1, -1):
+def _toward(
+    colour: str, target: str, limit: float, keep: float, *against: str, least: bool = False
+) -> str:
+    """``colour`` moved as far toward ``target`` (up to ``limit``) as keeps ``keep``:1 contrast,
+    or with ``least`` as little as gives it (``target`` itself if nothing short of it does)."""
+    steps = list(range(round(limit * 20) + 1))
+    for step in steps if least else reversed(steps):
         candidate = mix(colour, target, step / 20)
         if all(contrast(candidate, other) >= keep for other in against):
             return candidate
-    return colour
-
-
-def _readable(colour: str, target: str, keep: float, *against: str) -> str:
-    """``colour`` moved as little toward ``target`` as gives ``keep``:1 contrast."""
-    for step in range(21):
-        candidate = mix(colour, target, step / 20)
-        if all(contrast(candidate, other) >= keep for other in against):
-            return candidate
-    return target
+    return target if least else colour
 
 
 URGENT, CAUTION = "#A4161A", "#7A4A00"  # 7.7:1 and 7.5:1 on white
@@ -60,8 +55,8 @@ class Palette:
             pressed=_toward(theme.primary, theme.text, 0.35, OTHER_MIN, theme.on_primary),
             callout=callout,
             border=_toward(theme.text, theme.background, 0.5, OTHER_MIN, *grounds),
-            urgent=_readable(URGENT, theme.text, BODY_TEXT_MIN, *grounds, callout),
-            caution=_readable(CAUTION, theme.text, OTHER_MIN, *grounds),
+            urgent=_toward(URGENT, theme.text, 1, BODY_TEXT_MIN, *grounds, callout, least=True),
+            caution=_toward(CAUTION, theme.text, 1, OTHER_MIN, *grounds, least=True),
         )
 
     @classmethod

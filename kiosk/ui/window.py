@@ -27,7 +27,7 @@ from kiosk.take_home import Handout, checklist_text, page_handout, topic_text
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
-from kiosk.ui.dates import long_date
+from kiosk.ui.dates import reviewed
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle_overlay import StillThereOverlay
 from kiosk.ui.read_aloud import ReadAloud, screen_text
@@ -36,7 +36,7 @@ from kiosk.ui.scrolling import stop_flings
 from kiosk.ui.take_home import TakeHomeOverlay
 from kiosk.ui.theme import Palette, TypeScale, button_px, style_sheet, target_px
 from kiosk.ui.topic import TopicScreen
-from kiosk.wording import clear_time_phrase, reviewed_line
+from kiosk.wording import clear_time_phrase
 
 log = logging.getLogger(__name__)
 
@@ -371,8 +371,7 @@ class KioskWindow(QWidget):
             self.screens[staff] = self.screens.pop(staff)  # keep patient screens first
 
     def _reviewed(self, page: Page) -> str:
-        when = long_date(page.review.date, self.language.code) if page.review else ""
-        return reviewed_line(page, self.language.strings, when)
+        return reviewed(page, self.language.strings, self.language.code)
 
     def add_screen(self, screen_id: str, widget: QWidget) -> None:
         """Add a screen that survives content reloads (staff screens)."""
