@@ -3,11 +3,13 @@
 #   include (packages debootstrap adds to minbase), and a step() function.
 # new_root makes the root and gives it this machine's way to the package registries (and
 # nothing else of it); mount_system binds /proc, /dev and /sys; remove_root unmounts and
-# removes the root, never through a mount, or keeps it (unmounted) with keep=1.
+# removes the root, never through a mount, or keeps it (unmounted) with keep=1 (after
+# stopping a systemd booted in it: see boot_systemd).
 # shellcheck shell=bash
 
 mounts_left() { findmnt -rn -o TARGET | grep "^$root/" | sort -r; }
 remove_root() {
+  stop_systemd
   mounts_left | xargs -r -n 1 umount -l 2>/dev/null
   # Never remove through a mount (/dev is bound in): stop if any is left.
   if [ -n "$(mounts_left)" ]; then
@@ -73,4 +75,35 @@ mount_system() {
   mount -t proc proc "$root/proc"
   mount --rbind /dev "$root/dev"
   mount --rbind /sys "$root/sys"
+}
+
+# boot_systemd runs the root's systemd as PID 1 of new PID, mount and UTS namespaces (the
+# root needs systemd, systemd-sysv and dbus) and waits for it to be up; from then on as_root
+# runs commands inside it. stop_systemd ends it, and every process it started, at once.
+# Its mounts (/proc, /run, /dev/shm ...) stay inside its namespace. (ps, pgrep: procps.)
+sd_pid=""
+boot_systemd() {
+  step "boot systemd as PID 1 in the root"
+  unshare --pid --fork --mount --uts --propagation private sh -c \
+    'mount --bind "$1" "$1" && exec chroot "$1" env -i container=ci-root /lib/systemd/systemd --system' \
+    sh "$root" </dev/null >"$work/systemd.log" 2>&1 &
+  local deadline=$((SECONDS + 60)) state=""
+  until [ -n "$sd_pid" ]; do
+    sd_pid=$(pgrep -P "$!" -x systemd || true)
+    [ "$SECONDS" -lt "$deadline" ] || { tail -n 20 "$work/systemd.log"; exit 1; }
+    [ -n "$sd_pid" ] || sleep 0.1
+  done
+  as_root() { nsenter -t "$sd_pid" -m -p -u -r -w env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"; }
+  until [ "$state" = running ] || [ "$state" = degraded ]; do
+    state=$(as_root systemctl is-system-running 2>/dev/null || true)
+    [ "$SECONDS" -lt "$deadline" ] || { echo "systemd is $state after 60 s" >&2; exit 1; }
+    sleep 0.2
+  done
+  echo "systemd $(as_root systemctl --version | head -n 1 | cut -d' ' -f2) is $state (pid $sd_pid here)"
+}
+stop_systemd() {
+  [ -n "$sd_pid" ] || return 0
+  kill -KILL "$sd_pid" 2>/dev/null || true # PID 1 of its namespace: all of it ends
+  while kill -0 "$sd_pid" 2>/dev/null; do sleep 0.1; done
+  sd_pid=""
 }

@@ -11,9 +11,12 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.content.problems import ContentError
-from kiosk.sources import Loaded, load_all
+
+if TYPE_CHECKING:  # content loading is imported where used: `kiosk supervise` runs all day
+    from kiosk.sources import Loaded
 
 SCHEMA_KINDS = ("settings", "pack", "page", "checklist", "strings")
 
@@ -78,6 +81,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     stats = commands.add_parser("stats", help="print the anonymous usage counts")
     stats.add_argument("--csv", action="store_true", help="as CSV (day, event, screen, count)")
+    supervise = commands.add_parser(
+        "supervise", help="run the kiosk session for systemd (the unit's main process)"
+    )
+    supervise.add_argument(
+        "--grace", type=float, default=5.0, help="seconds before a stuck kiosk is killed"
+    )
+    supervise.add_argument(
+        "session", nargs=argparse.REMAINDER, metavar="-- COMMAND", help="e.g. -- cage -d -- KIOSK"
+    )
     schema = commands.add_parser("schema", help="print the JSON Schema for a kind of file")
     schema.add_argument("kind", nargs="?", default="settings", choices=sorted(SCHEMA_KINDS))
     return parser
@@ -184,6 +196,8 @@ def _preview(args: argparse.Namespace) -> int:
 
 
 def _load_checked(args: argparse.Namespace) -> Loaded:
+    from kiosk.sources import load_all
+
     return load_all(args.config, args.content_dir or args.content)
 
 
@@ -230,6 +244,7 @@ def _hash_pin(args: argparse.Namespace) -> int:
 def _handout(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.app import application
+    from kiosk.sources import load_all
     from kiosk.take_home import page_handout
     from kiosk.ui.dates import reviewed
     from kiosk.ui.handout import write_pdf
@@ -289,6 +304,16 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _supervise(args: argparse.Namespace) -> int:
+    from kiosk.supervise import supervise
+
+    command = args.session[1:] if args.session[:1] == ["--"] else args.session
+    if not command:
+        print("kiosk supervise: give the command to run, e.g. -- cage -d -- KIOSK", file=sys.stderr)
+        return 2
+    return supervise(command, grace=args.grace)
+
+
 COMMANDS = {
     "run": _run,
     "preview": _preview,
@@ -298,6 +323,7 @@ COMMANDS = {
     "hash-pin": _hash_pin,
     "stats": _stats,
     "handout": _handout,
+    "supervise": _supervise,
 }
 
 

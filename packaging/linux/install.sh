@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install a built kiosk bundle on a Debian/Ubuntu machine as its only screen.
-#   sudo packaging/linux/install.sh dist/gut-health-kiosk-<clinic>.tar.gz
+#   sudo packaging/linux/install.sh dist/gut-health-kiosk-<clinic>-<version>.tar.gz
 #   sudo packaging/linux/install.sh --uninstall
 set -euo pipefail
 [ "$(id -u)" = 0 ] || { echo "install: run as root (sudo)" >&2; exit 1; }
@@ -26,7 +26,7 @@ bundle="${1:?usage: install.sh BUNDLE.tar.gz | --uninstall}"
 # Debian 12's cage 0.1.4 will not start without Xwayland and does not depend on it.
 apt-get update -qq
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-  cage xwayland libgl1 libegl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libxkbcommon0 \
+  cage xwayland libpam-systemd libgl1 libegl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libxkbcommon0 \
   libwayland-client0 libwayland-cursor0 libwayland-egl1 libpulse0 fonts-dejavu-core >/dev/null
 
 id kiosk >/dev/null 2>&1 || useradd --system --create-home --shell /usr/sbin/nologin \

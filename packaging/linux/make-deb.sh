@@ -22,12 +22,17 @@ cp -a "$profile/." "$stage/etc/gut-health-kiosk/"
 install -m 0644 "$here/gut-health-kiosk.service" "$here/gut-health-kiosk-stopped.service" \
   "$stage/usr/lib/systemd/system/"
 install -m 0755 "$here/kiosk" "$stage/usr/bin/kiosk"
+# Shared libraries need no execute bit (lintian: shared-library-is-executable).
+find "$stage/opt" -type f -name '*.so*' -exec chmod 0644 {} +
+install -d "$stage/usr/share/man/man1" "$stage/usr/share/lintian/overrides"
+gzip -9n <"$here/kiosk.1" >"$stage/usr/share/man/man1/kiosk.1.gz"
+install -m 0644 "$here/deb/lintian-overrides" "$stage/usr/share/lintian/overrides/gut-health-kiosk"
 cat >"$stage/usr/share/doc/gut-health-kiosk/copyright" <<COPYRIGHT
 Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: gut-health-kiosk
 
 Files: *
-Copyright: the gut-health kiosk team
+Copyright: 2026 Gut-health kiosk team
 License: proprietary
  All rights reserved. Third-party parts in /opt/gut-health-kiosk keep their own licences.
 COPYRIGHT
@@ -43,7 +48,7 @@ Version: $version
 Architecture: $arch
 Maintainer: Gut-health kiosk team <kiosk@example.org>
 Installed-Size: $size
-Depends: cage, xwayland, libgl1, libegl1, libfontconfig1, libfreetype6, libglib2.0-0t64 | libglib2.0-0, libdbus-1-3, libxkbcommon0, libwayland-client0, libwayland-cursor0, libwayland-egl1, libpulse0, fonts-dejavu-core, passwd, systemd
+Depends: libc6 (>= 2.36), cage, xwayland, libpam-systemd, libgl1, libegl1, libfontconfig1, libfreetype6, libglib2.0-0t64 | libglib2.0-0, libdbus-1-3, libxkbcommon0, libwayland-client0, libwayland-cursor0, libwayland-egl1, libpulse0, fonts-dejavu-core, passwd, systemd
 Section: misc
 Priority: optional
 Description: touchscreen patient-education kiosk about gut health ($clinic)

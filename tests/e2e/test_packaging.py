@@ -26,8 +26,18 @@ def run(*command: str, cwd: Path = REPO, timeout: int = 120) -> subprocess.Compl
     )
 
 
-def test_systemd_analyze_accepts_the_unit() -> None:
-    result = run("systemd-analyze", "verify", str(UNIT), str(STOPPED))
+def test_systemd_analyze_accepts_the_unit(tmp_path: Path) -> None:
+    # The bundle's two programs are not installed here: the unit as written, with the
+    # development install's `kiosk` (the same program) in their place.
+    kiosk = str(Path(VENV_BIN) / "kiosk")
+    unit = UNIT.read_text(encoding="utf-8")
+    assert unit.count("/opt/gut-health-kiosk/kiosk ") == 1
+    unit = re.sub(r"/opt/gut-health-kiosk/(kiosk|gut-health-kiosk)(?=[ \n])", kiosk, unit)
+    (tmp_path / UNIT.name).write_text(unit, encoding="utf-8")
+    (tmp_path / STOPPED.name).write_bytes(STOPPED.read_bytes())
+    result = run(
+        "systemd-analyze", "verify", str(tmp_path / UNIT.name), str(tmp_path / STOPPED.name)
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -40,7 +50,7 @@ def test_the_unit_is_sandboxed_to_an_exposure_of_4_or_less() -> None:
 
 def test_a_hung_or_failing_kiosk_is_not_left_on_a_black_screen() -> None:
     text = UNIT.read_text(encoding="utf-8")
-    for line in ("Type=notify", "NotifyAccess=all", "LimitCORE=0", "UMask=0077"):
+    for line in ("Type=notify", "NotifyAccess=main", "LimitCORE=0", "UMask=0077"):
         assert f"\n{line}\n" in text, line
     watchdog = re.search(r"^WatchdogSec=(\d+)$", text, re.MULTILINE)
     assert watchdog and 5 <= int(watchdog[1]) <= 60
@@ -60,7 +70,13 @@ def test_unit_runs_cage_on_tty1_and_always_restarts() -> None:
         "Conflicts=getty@tty1.service",
     ):
         assert line in text, line
-    assert re.search(r"^ExecStart=/usr/bin/cage .*-- /opt/gut-health-kiosk/", text, re.MULTILINE)
+    # The main process relays the app's notify messages (kiosk/supervise.py).
+    assert re.search(
+        r"^ExecStart=/opt/gut-health-kiosk/kiosk supervise -- /usr/bin/cage .*-- "
+        r"/opt/gut-health-kiosk/gut-health-kiosk$",
+        text,
+        re.MULTILINE,
+    )
     assert re.search(r"^RestartSec=\d+$", text, re.MULTILINE)
 
 
@@ -68,6 +84,11 @@ def test_unit_runs_cage_on_tty1_and_always_restarts() -> None:
 def test_shell_scripts_parse(script: str) -> None:
     result = run("bash", "-n", script)
     assert result.returncode == 0, result.stderr
+
+
+def test_ansible_installs_the_bundle_of_this_version() -> None:
+    defaults = (PACKAGING / "ansible" / "roles" / "kiosk" / "defaults" / "main.yml").read_text()
+    assert f'\nkiosk_version: "{__version__}"' in defaults
 
 
 def test_ansible_playbook_syntax_and_lint() -> None:
@@ -101,7 +122,7 @@ def test_example_clinic_bundle_builds_and_passes_its_smoke_test() -> None:
     result = run("bash", "packaging/build.sh", "example", timeout=1200)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "self-test ok: attract painted (Elm Street Family Practice)" in result.stdout
-    bundle = REPO / "dist" / "gut-health-kiosk-example.tar.gz"
+    bundle = REPO / "dist" / f"gut-health-kiosk-example-{__version__}.tar.gz"
     assert bundle.is_file() and bundle.stat().st_size > 10_000_000
     listing = run("tar", "-tzf", str(bundle)).stdout
     assert "gut-health-kiosk/gut-health-kiosk" in listing
