@@ -4,7 +4,8 @@ cage needs a logind session for the screen, so the unit has ``PAMName=``; logind
 the session's processes out of the unit's control group, and systemd ignores READY=1 and
 WATCHDOG=1 from anything but the main process (systemd issue #6045: expected behaviour).
 So this small process stays the unit's main process: it starts the command in a process
-group of its own, gives it a private notify socket, passes the kiosk's READY, WATCHDOG,
+group of its own, gives it a private notify socket (and the unit's runtime folder as
+XDG_RUNTIME_DIR, for cage's Wayland socket), passes the kiosk's READY, WATCHDOG,
 STOPPING and STATUS on to systemd as its own, and takes the whole group down when systemd
 stops it, when the watchdog fires (SIGABRT), or when the command ends, so no frozen kiosk is
 left behind. Qt-free, and small: it runs all day.
@@ -61,6 +62,17 @@ def _kill(pids: Sequence[int], signum: int) -> None:
 
 def _exit_status(returncode: int) -> int:
     return 128 - returncode if returncode < 0 else returncode
+
+
+def session_runtime_folder() -> str | None:
+    """Where cage makes its Wayland socket and we our notify socket: the unit's own
+    RuntimeDirectory= ($RUNTIME_DIRECTORY), writable in its sandbox on every systemd, rather
+    than the login session's /run/user/UID (read-only there on Debian 13's systemd 257,
+    hidden by ProtectHome=); outside systemd, $XDG_RUNTIME_DIR."""
+    for name in ("RUNTIME_DIRECTORY", "XDG_RUNTIME_DIR"):
+        if folder := os.environ.get(name, "").split(":")[0]:
+            return folder
+    return None
 
 
 def system_environment(env: dict[str, str]) -> dict[str, str]:
@@ -120,13 +132,15 @@ def supervise(command: Sequence[str], grace: float = 5.0) -> int:
 
     for signum in STOP_SIGNALS:
         signal.signal(signum, on_signal)
-    runtime = os.environ.get("XDG_RUNTIME_DIR") or None
+    runtime = session_runtime_folder()
     with (
         tempfile.TemporaryDirectory(prefix="kiosk-notify-", dir=runtime) as folder,
         socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC) as inbox,
     ):
         inbox.bind(str(Path(folder) / "notify"))
         env = system_environment({**os.environ, "NOTIFY_SOCKET": inbox.getsockname()})
+        if runtime:
+            env["XDG_RUNTIME_DIR"] = runtime
         env.pop("WATCHDOG_PID", None)  # ours, not the kiosk's
         try:
             child = subprocess.Popen(list(command), env=env, process_group=0)

@@ -37,8 +37,10 @@ APP = textwrap.dedent("""
     signal.signal(signal.SIGTERM, signal.SIG_IGN if sys.argv[1] == "hang" else stop)
     if sys.argv[1] == "hang":
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
-    watchdog_pid = os.environ.get("WATCHDOG_PID", "unset")
-    say("READY=1\\nSTATUS=up, WATCHDOG_PID " + watchdog_pid + "\\nMAINPID=1")
+    env = os.environ.get
+    status = "up, WATCHDOG_PID " + env("WATCHDOG_PID", "unset")
+    status += ", in " + env("XDG_RUNTIME_DIR", "")
+    say("READY=1\\nSTATUS=" + status + "\\nMAINPID=1")
     say("WATCHDOG=1")
     while True:
         signal.pause()
@@ -63,8 +65,9 @@ def start(
         "WATCHDOG_USEC": "30000000",
         "WATCHDOG_PID": "4242",
     }
-    if runtime is not None:
-        env["XDG_RUNTIME_DIR"] = str(runtime)
+    if runtime is not None:  # the unit's RuntimeDirectory=, not the session's folder
+        env["RUNTIME_DIRECTORY"] = str(runtime)
+        env["XDG_RUNTIME_DIR"] = "/nonexistent/run/user/997"
     py = sys.executable
     return subprocess.Popen(
         [py, "-m", "kiosk", "supervise", *extra, "--", py, "-c", CAGE, py, "-c", APP, app_mode],
@@ -97,8 +100,9 @@ def test_the_apps_messages_reach_systemd_and_sigterm_stops_the_app_first(
     with start(systemd_socket, "well", runtime=runtime) as supervisor:
         try:
             ready = systemd_socket.recv(4096).decode()
-            # Its own socket, not systemd's; WATCHDOG_PID (the main process's) is not passed.
-            assert ready == "READY=1\nSTATUS=up, WATCHDOG_PID unset"
+            # Its own socket, not systemd's; WATCHDOG_PID (the main process's) is not passed;
+            # cage (and so the app) makes its Wayland socket in the unit's runtime folder.
+            assert ready == f"READY=1\nSTATUS=up, WATCHDOG_PID unset, in {runtime}"
             assert systemd_socket.recv(4096).decode() == "WATCHDOG=1"
             (private,) = runtime.iterdir()
             assert private.name.startswith("kiosk-notify-") and private.stat().st_mode & 0o077 == 0
