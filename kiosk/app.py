@@ -19,6 +19,7 @@ from kiosk.paths import default_content_dir, default_settings_path
 from kiosk.reload import ContentReloader
 from kiosk.sources import Loaded, load_all
 from kiosk.stats import UsageStats
+from kiosk.timing import time_scale_from_env
 from kiosk.ui.staff_mode import StaffMode
 from kiosk.ui.window import KioskWindow
 from kiosk.usage import UsageRecorder
@@ -76,6 +77,7 @@ def create_kiosk(
     data_dir: Path | None = None,
     fallback: bool = False,
     welcome_first: bool = False,
+    time_scale: float | None = None,
 ) -> KioskWindow:
     """Load content and settings and build the top-level window (hidden), locked down.
 
@@ -85,6 +87,8 @@ def create_kiosk(
     ``fallback`` and ``watch`` it logs them instead and starts on the bundled content, then
     switches to the clinic's files as soon as they are fixed. ``welcome_first`` builds the
     other screens just after the welcome screen first paints (a faster start).
+    ``time_scale`` speeds up the settings' timers (default: $KIOSK_TIME_SCALE, see
+    kiosk/timing.py).
     """
     app = application()
     config = Path(config_path) if config_path else None
@@ -99,7 +103,10 @@ def create_kiosk(
         refused, loaded = error, _bundled(config)
     for warning in loaded.warnings:
         log.warning("%s", warning)
-    window = KioskWindow(loaded.pack, loaded.settings, loaded.logo, welcome_first=welcome_first)
+    scale = time_scale_from_env() if time_scale is None else time_scale
+    window = KioskWindow(
+        loaded.pack, loaded.settings, loaded.logo, welcome_first=welcome_first, time_scale=scale
+    )
     if watch:
         window.reloader = ContentReloader(load, loaded, window, refused=refused)
         window.reloader.content_reloaded.connect(partial(_offer, window))

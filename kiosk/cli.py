@@ -123,6 +123,7 @@ def _run(args: argparse.Namespace) -> int:
 
     from kiosk import __version__
     from kiosk.app import application, create_kiosk, data_folder
+    from kiosk.error_log import ErrorLog
     from kiosk.logs import setup_logging
     from kiosk.os_signals import SignalHandler
     from kiosk.service import Heartbeat
@@ -135,12 +136,14 @@ def _run(args: argparse.Namespace) -> int:
     log_file = setup_logging(data_folder())
     log = logging.getLogger("kiosk")
     log.info("kiosk %s starting; log file %s", __version__, log_file)
+    errors = ErrorLog()  # tracebacks and Qt's messages to the log from here on
     signals = SignalHandler(app)  # SIGTERM/SIGINT: exit 0; SIGHUP: reload
     # Broken clinic files at start: the bundled content until they are fixed (not for the
     # self-test, which checks a bundle before it ships).
     window = create_kiosk(
         args.content, args.config, fallback=not args.self_test, welcome_first=True
     )
+    errors.recover = window.reset  # after an uncaught error: a fresh patient session
     if window.reloader is not None:
         signals.reload = window.reloader.reload_now
     staff = window.findChild(StaffMode)
@@ -176,6 +179,7 @@ def _run(args: argparse.Namespace) -> int:
     status = app.exec()
     heartbeat.stopping()
     signals.restore()
+    errors.restore()
     log.info("kiosk stopped (status %d)", status)
     return status
 

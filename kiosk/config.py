@@ -16,13 +16,13 @@ from typing import Annotated, Literal, Self
 from pydantic import (
     AfterValidator,
     Field,
-    PositiveFloat,
     StringConstraints,
     field_validator,
     model_validator,
 )
 
 from kiosk.colors import BODY_TEXT_MIN, HEX_COLOUR, OTHER_MIN, contrast
+from kiosk.content.images import image_problem
 from kiosk.content.model import ShortText, Slug, Strict
 from kiosk.content.problems import ContentError, Problem
 from kiosk.content.safe_yaml import YamlDocument, load_yaml
@@ -31,6 +31,11 @@ from kiosk.staff import is_pin_hash
 
 # WCAG 2.2.1: a patient gets at least 20 seconds to say "I'm still here".
 MIN_WARNING_SECONDS = 20.0
+# Bounds: what patients need (time to read; at most half an hour before one patient's
+# answers are cleared for the next), far inside what Qt's timers can count (2**31 ms).
+MIN_IDLE_SECONDS, MAX_IDLE_SECONDS = 20.0, 1800.0
+MAX_WARNING_SECONDS = 120.0
+MIN_STAFF_SECONDS, MAX_STAFF_SECONDS = 30.0, 3600.0
 
 Colour = Annotated[str, StringConstraints(pattern=HEX_COLOUR), Field(description="#RRGGBB")]
 
@@ -124,12 +129,29 @@ class Theme(Strict):
 class Idle(Strict):
     """When the kiosk clears itself after nobody touches it."""
 
-    timeout_seconds: PositiveFloat = Field(
-        default=90, description="Seconds without a touch before the 'Are you still there?' warning"
+    timeout_seconds: float = Field(
+        default=90,
+        ge=MIN_IDLE_SECONDS,
+        le=MAX_IDLE_SECONDS,
+        description="Seconds without a touch before the 'Are you still there?' warning",
     )
-    warning_seconds: PositiveFloat = Field(
-        default=30, description="Seconds the warning counts down before everything is cleared"
+    warning_seconds: float = Field(
+        default=30,
+        ge=MIN_WARNING_SECONDS,
+        le=MAX_WARNING_SECONDS,
+        description="Seconds the warning counts down before everything is cleared "
+        "(at least 20: WCAG 2.2.1)",
     )
+
+    @field_validator("warning_seconds", mode="before")
+    @classmethod
+    def _time_to_respond(cls, value: object) -> object:
+        if isinstance(value, int | float) and value < MIN_WARNING_SECONDS:
+            raise ValueError(
+                f"{value:g} s is under the accessible minimum of {MIN_WARNING_SECONDS:g} s "
+                "(WCAG 2.2.1): patients need time to say they are still there"
+            )
+        return value
 
 
 class Languages(Strict):
@@ -161,12 +183,15 @@ class Staff(Strict):
         description="PIN hash from `kiosk hash-pin`, never the PIN itself; empty: no staff mode",
     )
     gesture_taps: int = Field(default=5, ge=3, le=10, description="Taps in the corner to open")
-    gesture_seconds: PositiveFloat = Field(default=3, le=10, description="...within this time")
+    gesture_seconds: float = Field(default=3, ge=1, le=10, description="...within this time")
     corner: Literal["top-left", "top-right", "bottom-left", "bottom-right"] = Field(
         default="top-left", description="Which screen corner takes the taps"
     )
-    timeout_seconds: PositiveFloat = Field(
-        default=120, description="Staff mode closes itself after this long without a touch"
+    timeout_seconds: float = Field(
+        default=120,
+        ge=MIN_STAFF_SECONDS,
+        le=MAX_STAFF_SECONDS,
+        description="Staff mode closes itself after this long without a touch",
     )
 
     @field_validator("pin_hash")
@@ -177,11 +202,28 @@ class Staff(Strict):
         return value
 
 
+def _qr_url(value: str) -> str:
+    if not re.fullmatch(r"https?://\S+", value) or len(value) > 1000:
+        raise ValueError(
+            "a web address starting with https:// (or http://), no spaces, at most 1000 "
+            "characters: what a QR code can carry"
+        )
+    return value
+
+
+# For editors, the same rule as _qr_url (whose words staff see).
+QrUrl = Annotated[
+    str,
+    Field(json_schema_extra={"pattern": r"^https?://\S+$", "maxLength": 1000}),
+    AfterValidator(_qr_url),
+]
+
+
 class TakeHome(Strict):
     """QR codes and printed handouts patients can take with them."""
 
     qr: bool = Field(default=True, description="Offer 'Take this with you' QR codes")
-    urls: dict[Slug, str] = Field(
+    urls: dict[Slug, QrUrl] = Field(
         default_factory=dict,
         description="Clinic web page per topic id, put in the QR code instead of the key points",
     )
@@ -194,8 +236,11 @@ class Display(Strict):
     """The screen the kiosk runs on."""
 
     hide_cursor: bool = Field(default=False, description="Hide the mouse pointer (touch only)")
-    diagonal_inches: PositiveFloat = Field(
-        default=24, description="Physical screen size, used to keep touch targets 20 mm wide"
+    diagonal_inches: float = Field(
+        default=24,
+        ge=7,
+        le=110,
+        description="Physical screen size, used to keep touch targets 20 mm wide",
     )
 
 
@@ -241,23 +286,17 @@ class LoadedSettings:
 
 
 def load_settings(path: Path) -> LoadedSettings:
-    """Load ``path``; raise ContentError when it is wrong, and return warnings for risky values."""
+    """Load ``path``; raise ContentError when it is wrong (no warnings today: the schema bounds
+    every risky value)."""
     doc = load_yaml(path)
     settings = validate(doc, Settings)
-    warnings = []
-    if settings.idle.warning_seconds < MIN_WARNING_SECONDS:
-        warnings.append(
-            doc.problem(
-                ("idle", "warning_seconds"),
-                f"{settings.idle.warning_seconds:g} s is under the accessible minimum of "
-                f"{MIN_WARNING_SECONDS:g} s (WCAG 2.2.1); patients may not have time to respond",
-            )
-        )
-    loaded = LoadedSettings(settings, tuple(warnings), doc)
+    loaded = LoadedSettings(settings, (), doc)
     logo = loaded.resolve(settings.clinic.logo)
     if logo is not None and not os.path.isfile(logo):  # never raises
         message = f"no image file at {settings.clinic.logo!r}"
         raise ContentError([doc.problem(("clinic", "logo"), message)])
+    if logo is not None and (problem := image_problem(logo)) is not None:
+        raise ContentError([doc.problem(("clinic", "logo"), f"{settings.clinic.logo}: {problem}")])
     return loaded
 
 

@@ -51,9 +51,16 @@ def _type_of(spec: dict[str, Any], defs: dict[str, Any]) -> str:
         return f"list of {_type_of(spec.get('items', {}), defs)}"
     if "pattern" in spec:
         return f"{kind} matching `{spec['pattern']}`"
-    if "exclusiveMinimum" in spec:
-        return f"{kind} above {spec['exclusiveMinimum']}"
-    return str(kind)
+    bounds = [
+        f"{word} {spec[key]:g}"
+        for key, word in (
+            ("exclusiveMinimum", "above"),
+            ("minimum", "at least"),
+            ("maximum", "at most"),
+        )
+        if key in spec
+    ]
+    return f"{kind} {', '.join(bounds)}" if bounds else str(kind)
 
 
 def _table(name: str, spec: dict[str, Any], defs: dict[str, Any]) -> list[str]:

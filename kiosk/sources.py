@@ -8,6 +8,7 @@ else the bundled pack; ``content.overlay`` pages replace bundled ones.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ def settings_path(explicit: Path | None = None) -> Path:
     if explicit is not None:
         return explicit
     system = system_settings_path()
-    return system if system.is_file() else default_settings_path()
+    return system if os.path.isfile(system) else default_settings_path()
 
 
 @dataclass(frozen=True)
@@ -52,12 +53,16 @@ class Loaded:
 
 
 def with_folders(roots: Iterable[Path]) -> list[Path]:
-    """``roots`` and, for those that are folders, every folder inside them."""
+    """``roots`` and, for those that are folders, every folder inside them that can be
+    looked at (a folder that can be listed but not entered, after `chmod -R 644`, yields
+    names that cannot be looked at)."""
     found: set[Path] = set()
     for root in roots:
         found.add(root)
-        if os.path.isdir(root):  # never raises, even for a folder it may not enter
-            found.update(path for path in root.rglob("*") if path.is_dir())
+        if not os.path.isdir(root):  # os.path's checks never raise
+            continue
+        with contextlib.suppress(OSError):
+            found.update(path for path in root.rglob("*") if os.path.isdir(path))
     return sorted(found)
 
 

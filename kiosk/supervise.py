@@ -66,9 +66,9 @@ def _exit_status(returncode: int) -> int:
 
 def session_runtime_folder() -> str | None:
     """Where cage makes its Wayland socket and we our notify socket: the unit's own
-    RuntimeDirectory= ($RUNTIME_DIRECTORY), writable in its sandbox on every systemd, rather
-    than the login session's /run/user/UID (read-only there on Debian 13's systemd 257,
-    hidden by ProtectHome=); outside systemd, $XDG_RUNTIME_DIR."""
+    RuntimeDirectory= ($RUNTIME_DIRECTORY), writable in its sandbox, rather than the login
+    session's /run/user/UID (a mount of its own that the sandbox leaves read-only, and
+    ProtectHome= hides); outside systemd, $XDG_RUNTIME_DIR."""
     for name in ("RUNTIME_DIRECTORY", "XDG_RUNTIME_DIR"):
         if folder := os.environ.get(name, "").split(":")[0]:
             return folder

@@ -26,11 +26,38 @@ from kiosk.content.placeholders import fill
 
 
 def qr_matrix(text: str) -> list[list[bool]]:
-    """Dark/light modules of a QR code for ``text``, with the standard 4-module quiet zone."""
+    """Dark/light modules of a QR code for ``text``, with the standard 4-module quiet zone.
+    Raises segno.DataOverflowError when ``text`` is more than a QR code holds (see fitted)."""
     import segno  # noqa: PLC0415 - loaded on first use: most visits never need a QR code
 
     code = segno.make(text, error="m", micro=False)
     return [[bool(module) for module in row] for row in code.matrix_iter(scale=1, border=4)]
+
+
+def fits_a_qr_code(text: str) -> bool:
+    import segno  # noqa: PLC0415
+
+    try:
+        segno.make(text, error="m", micro=False)
+    except segno.DataOverflowError:
+        return False
+    return True
+
+
+MORE = "..."
+
+
+def fitted(lines: list[str], listed: slice) -> str:
+    """``lines`` as one text a QR code holds: while too long, the last of the ``listed``
+    lines (ticked items, key points) gives way to "..."; if even the rest is too long, the
+    first line and "..." (the patient always gets a code, never nothing)."""
+    before, items, after = lines[: listed.start], lines[listed], lines[listed.stop :]
+    for keep in range(len(items), -1, -1):
+        shown = items[:keep] + ([MORE] if keep < len(items) else [])
+        text = "\n".join([*before, *shown, *after])
+        if fits_a_qr_code(text):
+            return text
+    return "\n".join([*lines[:1], MORE])
 
 
 def warning_lines(
@@ -53,7 +80,7 @@ def topic_text(page: Page, clinic: str, numbers: Mapping[str, str], url: str = "
         return url
     points = [f"- {point}" for point in page.key_points]
     warnings = [line for warning in page.warnings() for line in warning_lines(warning, numbers)]
-    return "\n".join([page.title, *points, *warnings, clinic])
+    return fitted([page.title, *points, *warnings, clinic], slice(1, 1 + len(points)))
 
 
 def checklist_text(checklist: Checklist, ticked: set[str], numbers: Mapping[str, str]) -> str:
@@ -61,10 +88,9 @@ def checklist_text(checklist: Checklist, ticked: set[str], numbers: Mapping[str,
     with the line the printed handout carries too (the list cannot tell anyone's condition)
     and the warning signs."""
     summary = checklist.summary
-    chosen = [item.label for item in checklist.items() if item.id in ticked]
-    lines = [summary.title, *(f"- {label}" for label in chosen)] if chosen else [summary.title]
-    lines += [summary.care_team, summary.cannot_tell]
-    return "\n".join([*lines, *warning_lines(checklist.warning, numbers)])
+    chosen = [f"- {item.label}" for item in checklist.items() if item.id in ticked]
+    lines = [summary.title, *chosen, summary.care_team, summary.cannot_tell]
+    return fitted([*lines, *warning_lines(checklist.warning, numbers)], slice(1, 1 + len(chosen)))
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["KIOSK_DATA_DIR"] = tempfile.mkdtemp(prefix="kiosk-test-data-")
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import create_kiosk
+from kiosk.config import MAX_STAFF_SECONDS, MIN_IDLE_SECONDS
 from kiosk.paths import default_content_dir, default_settings_path
 from kiosk.ui.window import KioskWindow
 
@@ -93,7 +96,8 @@ def finger(qtbot: QtBot) -> Finger:
 
 
 def open_kiosk(qtbot: QtBot, size: tuple[int, int] = LANDSCAPE, **kwargs: object) -> KioskWindow:
-    window = create_kiosk(**kwargs)  # type: ignore[arg-type]
+    """create_kiosk(**kwargs), shown at ``size``; a QuickIdle config_path brings its scale."""
+    window = create_kiosk(**kiosk_options(**kwargs))
     # The kiosk refuses to close for patients; at teardown the test is staff.
     qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "allow_close", True))
     window.resize(*size)
@@ -107,15 +111,40 @@ def kiosk(qtbot: QtBot) -> Iterator[KioskWindow]:
     yield open_kiosk(qtbot)
 
 
-def short_idle_settings(folder: Path, timeout: float = 0.2, warning: float = 0.4) -> Path:
-    """A settings file with idle timers short enough for tests (loads with a warning)."""
+@dataclass(frozen=True)
+class QuickIdle:
+    """Valid settings (idle timers at 20 s and more) and the time scale that makes them
+    last only as long as a test wants (kiosk/timing.py)."""
+
+    path: Path
+    scale: float
+
+    @property
+    def env(self) -> dict[str, str]:
+        """For a kiosk started as its own process."""
+        return {"KIOSK_TIME_SCALE": repr(self.scale)}
+
+
+def short_idle_settings(folder: Path, timeout: float = 0.2, warning: float = 0.4) -> QuickIdle:
+    """Settings whose idle timeout and warning last ``timeout`` and ``warning`` seconds in
+    a kiosk run at their scale; staff mode's timeout as long as allowed."""
+    scale = min(timeout, warning) / MIN_IDLE_SECONDS
     path = folder / "settings.yaml"
     path.write_text(
         f"clinic:\n  name: Test Clinic\n  contact: Ask at desk 3.\n"
-        f"idle:\n  timeout_seconds: {timeout}\n  warning_seconds: {warning}\n",
+        f"idle:\n  timeout_seconds: {timeout / scale!r}\n  warning_seconds: {warning / scale!r}\n"
+        f"staff:\n  timeout_seconds: {MAX_STAFF_SECONDS}\n",
         encoding="utf-8",
     )
-    return path
+    return QuickIdle(path, scale)
+
+
+def kiosk_options(**kwargs: Any) -> dict[str, Any]:
+    """create_kiosk's arguments, with a QuickIdle ``config_path`` as its path and scale."""
+    idle = kwargs.get("config_path")
+    if isinstance(idle, QuickIdle):
+        kwargs.update(config_path=idle.path, time_scale=idle.scale)
+    return kwargs
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from kiosk.app import create_kiosk
 from kiosk.session import ATTRACT, Session
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.window import KioskWindow
-from tests.conftest import LANDSCAPE
+from tests.conftest import LANDSCAPE, QuickIdle, kiosk_options
 
 
 def observable(kiosk: KioskWindow) -> dict[str, Any]:
@@ -70,8 +70,8 @@ def leftovers(kiosk: KioskWindow) -> list[str]:
     return found
 
 
-def fresh_kiosk(config: Path, size: tuple[int, int] = LANDSCAPE) -> KioskWindow:
-    kiosk = create_kiosk(config_path=config, watch=False)
+def fresh_kiosk(config: Path | QuickIdle, size: tuple[int, int] = LANDSCAPE) -> KioskWindow:
+    kiosk = create_kiosk(**kiosk_options(config_path=config, watch=False))
     kiosk.resize(*size)
     kiosk.show()
     QApplication.processEvents()
@@ -84,7 +84,7 @@ def dispose(kiosk: KioskWindow) -> None:
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def fresh_observable(config: Path, size: tuple[int, int] = LANDSCAPE) -> dict[str, Any]:
+def fresh_observable(config: Path | QuickIdle, size: tuple[int, int] = LANDSCAPE) -> dict[str, Any]:
     """``observable`` of a kiosk just started with ``config`` at ``size``."""
     reference = fresh_kiosk(config, size)
     try:

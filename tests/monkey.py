@@ -56,7 +56,7 @@ from kiosk.lockdown import CORNER_PX
 from kiosk.session import ATTRACT, SUMMARY, is_staff_screen
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.window import KioskWindow
-from tests.conftest import LANDSCAPE, PORTRAIT, Finger, short_idle_settings
+from tests.conftest import LANDSCAPE, PORTRAIT, Finger, QuickIdle, short_idle_settings
 from tests.kiosk_state import dispose, fresh_kiosk, fresh_observable, leftovers, observable
 
 IDLE_TIMEOUT = 0.4  # seconds; long enough that a restyle (~0.25 s) rarely reaches it
@@ -659,7 +659,7 @@ class Monkey:
 # --- Command line -------------------------------------------------------------------------------
 
 
-def reference_states(config: Path) -> dict[tuple[int, int], dict[str, Any]]:
+def reference_states(config: Path | QuickIdle) -> dict[tuple[int, int], dict[str, Any]]:
     """``observable()`` of a fresh kiosk in each orientation (build before the kiosk under test)."""
     return {size: fresh_observable(config, size) for size in (LANDSCAPE, PORTRAIT)}
 

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from kiosk.content.images import image_problem
 from kiosk.content.model import (
     MAX_TOPICS,
     Checklist,
@@ -68,6 +69,8 @@ def _check_images(root: Path, doc: YamlDocument, page: Page, files: list[Path]) 
             problems.append(doc.problem(at, "image paths must stay inside the content folder"))
         elif not os.path.isfile(target):  # never raises, even for a folder it may not enter
             problems.append(doc.problem(at, f"no image file at {block.image.src!r}"))
+        elif (problem := image_problem(target)) is not None:
+            problems.append(doc.problem(at, f"{block.image.src}: {problem}"))
         else:
             files.append(target)
     return problems

@@ -37,9 +37,10 @@ SafetyLine = Annotated[  # optional: may be empty
 
 
 class Strict(BaseModel):
-    """Unknown keys are errors, and loaded content never changes."""
+    """Unknown keys are errors, loaded content never changes, and numbers are finite
+    (YAML's .inf and .nan are refused)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Callout(Strict):

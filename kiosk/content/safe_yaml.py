@@ -10,6 +10,7 @@ every value so validation errors can point at them.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,10 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 def dotted(path: FieldPath) -> str:
     """``("blocks", 2, "text")`` -> ``"blocks.2.text"``."""
     return ".".join(str(part) for part in path)
+
+
+# What staff most often paste without seeing it (Word's Shift+Enter is a vertical tab).
+CONTROL_NAMES = {0x0B: "a vertical tab", 0x0C: "a page break", 0x00: "a null character"}
 
 
 @dataclass(frozen=True)
@@ -201,6 +206,16 @@ def load_yaml(path: Path, *, max_bytes: int = MAX_BYTES) -> YamlDocument:
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         what = " ".join(part for part in (error.context, error.problem) if part)
         raise ContentError([Problem(path, line, column, "", f"YAML syntax: {what}")]) from None
+    except yaml.reader.ReaderError as error:  # a control character, e.g. pasted from Word
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        name = CONTROL_NAMES.get(code) or unicodedata.name(chr(code), "a control character")
+        message = (
+            f"{name} (U+{code:04X}) that cannot be shown; delete it (a line break "
+            "pasted from a word processor often is one)"
+        )
+        raise ContentError([Problem(path, line, column, "", message)]) from None
     except yaml.YAMLError as error:
         raise ContentError([Problem(path, 0, 0, "", f"YAML syntax: {error}")]) from None
     except _TooBigError as error:

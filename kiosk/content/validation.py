@@ -44,6 +44,8 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> str:
         return f"unknown key {key!r}" + (f"; did you mean {hint[0]!r}?" if hint else "")
     if kind == "missing":
         return "this field is required but missing"
+    if kind == "value_error":  # our own checks' words, without pydantic's "Value error, "
+        return str(error["ctx"]["error"]) if "ctx" in error else str(error["msg"])
     return str(error["msg"])
 
 

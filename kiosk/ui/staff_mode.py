@@ -17,6 +17,7 @@ from kiosk.lockdown import KioskGuard, StaffGesture
 from kiosk.session import STAFF_PANEL, STAFF_PIN, is_staff_screen
 from kiosk.staff import PinThrottle, verify_pin
 from kiosk.stats import UsageStats
+from kiosk.timing import timer_ms
 from kiosk.ui.pin_pad import PinPad
 from kiosk.ui.staff_panel import StaffPanel
 from kiosk.ui.window import KioskWindow
@@ -38,14 +39,14 @@ class StaffMode(QObject):
     ):
         super().__init__(window)
         self.window, self.guard, self.stats, self.data_dir = window, guard, stats, data_dir
-        self.throttle = PinThrottle()
+        self.throttle = PinThrottle.restored(data_dir / "pin-throttle.json")
         self.pin_pad = PinPad()
         self.panel = StaffPanel(window.language.strings)
         window.add_screen(STAFF_PIN, self.pin_pad)
         window.add_screen(STAFF_PANEL, self.panel)
         staff = window.settings.staff
         self.gesture = StaffGesture(window, staff.gesture_taps, staff.gesture_seconds, staff.corner)
-        self.timeout = IdleWatcher(round(staff.timeout_seconds * 1000), self)
+        self.timeout = IdleWatcher(timer_ms(staff.timeout_seconds, window.time_scale), self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.gesture)
@@ -68,7 +69,7 @@ class StaffMode(QObject):
     def _configure(self) -> None:
         staff = self.window.settings.staff
         self.gesture.configure(staff.gesture_taps, staff.gesture_seconds, staff.corner)
-        self.timeout.set_timeout(round(staff.timeout_seconds * 1000))
+        self.timeout.set_timeout(timer_ms(staff.timeout_seconds, self.window.time_scale))
 
     def _screen_shown(self, screen_id: str) -> None:
         staff = is_staff_screen(screen_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRectF, QSize, Qt
@@ -61,8 +62,9 @@ def clear_layout(layout: QLayout) -> None:
 
 
 def set_label(button: QAbstractButton, text: str) -> None:
-    """Set a button's visible text and keep its accessible name equal to it."""
-    button.setText(text)
+    """Set a button's visible text, shown literally ("&" is not a keyboard mnemonic), and
+    keep its accessible name equal to it."""
+    button.setText(text.replace("&", "&&"))
     button.setAccessibleName(text)
 
 
@@ -125,14 +127,22 @@ class Tile(PanelButton):
 _last_read: dict[Path, bytes] = {}
 
 
+def forget_pictures_except(keep: set[Path]) -> None:
+    """Drop the bytes kept of pictures the current content no longer uses."""
+    wanted = {Path(os.path.realpath(path)) for path in keep}
+    for path in [path for path in _last_read if path not in wanted]:
+        del _last_read[path]
+
+
 def _picture_bytes(path: Path) -> bytes:
     """The file's bytes, or those last read from it if it cannot be read now: screens rebuilt
     from the last good content (a new language, say) keep its pictures after a file is lost."""
+    key = Path(os.path.realpath(path))  # never raises
     try:
         data = path.read_bytes()
     except OSError:
-        return _last_read.get(path, b"")
-    _last_read[path] = data
+        return _last_read.get(key, b"")
+    _last_read[key] = data
     return data
 
 

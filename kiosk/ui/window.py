@@ -24,6 +24,7 @@ from kiosk.session import (
     topic_screen,
 )
 from kiosk.take_home import Handout, checklist_text, page_handout, topic_text
+from kiosk.timing import timer_ms
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
@@ -36,6 +37,7 @@ from kiosk.ui.scrolling import stop_flings
 from kiosk.ui.take_home import TakeHomeOverlay
 from kiosk.ui.theme import Palette, TypeScale, button_px, style_sheet, target_px
 from kiosk.ui.topic import TopicScreen
+from kiosk.ui.widgets import forget_pictures_except
 from kiosk.wording import clear_time_phrase
 
 log = logging.getLogger(__name__)
@@ -67,8 +69,10 @@ class KioskWindow(QWidget):
         parent: QWidget | None = None,
         *,
         welcome_first: bool = False,
+        time_scale: float = 1.0,
     ):
         super().__init__(parent)
+        self.time_scale = time_scale  # see kiosk/timing.py
         self.setObjectName("KioskWindow")
         self._welcome_only = welcome_first  # until build_all_screens()
         self._painted = False
@@ -81,7 +85,7 @@ class KioskWindow(QWidget):
         self._pending: tuple[ContentPack, Settings, Path | None] | None = None
         self.allow_close = False
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.idle_watcher = IdleWatcher(round(settings.idle.timeout_seconds * 1000), self)
+        self.idle_watcher = IdleWatcher(timer_ms(settings.idle.timeout_seconds, time_scale), self)
         self._style_key: object = None
         self._handle: QWindow | None = None  # the native window, whose screen is followed
         self._screen: QScreen | None = None
@@ -97,7 +101,7 @@ class KioskWindow(QWidget):
         self.take_home.print_requested.connect(self.print_current)
         self.overlay = StillThereOverlay(self.language.strings, self)
         self.idle_watcher.went_idle.connect(
-            lambda: self.overlay.start(self.settings.idle.warning_seconds)
+            lambda: self.overlay.start(self.settings.idle.warning_seconds * self.time_scale)
         )
         self.idle_watcher.activity_resumed.connect(self.overlay.dismiss)
         self.overlay.kept.connect(self.overlay.stop)
@@ -111,9 +115,10 @@ class KioskWindow(QWidget):
             self.stack.removeWidget(widget)
             widget.deleteLater()
         self.pack, self.settings, self.logo = pack, settings, logo
+        forget_pictures_except({*pack.files, *([logo] if logo else [])})
         self.language = pack.language(self.session.language or settings.languages.default)
         self.setWindowTitle(settings.clinic.name)
-        self.idle_watcher.set_timeout(round(settings.idle.timeout_seconds * 1000))
+        self.idle_watcher.set_timeout(timer_ms(settings.idle.timeout_seconds, self.time_scale))
         self.bars = []
         self._build_welcome(self.language)
         if not self._welcome_only:
@@ -439,6 +444,7 @@ class KioskWindow(QWidget):
         self.read_aloud.stop()
         shown_language = self.language.code
         self.session.reset()
+        log.debug("session cleared")  # that it happened; never what it held
         if self._pending is not None:
             self._apply_pending()
         elif shown_language != self.settings.languages.default:

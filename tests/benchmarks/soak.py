@@ -29,6 +29,7 @@ from kiosk.session import ATTRACT
 from kiosk.ui.topic import TopicScreen
 from kiosk.ui.window import KioskWindow
 from tests.benchmarks.common import Result, rss_kib, section_main
+from tests.conftest import short_idle_settings
 
 SIZE = (1920, 1080)
 NAVIGATIONS_PER_SESSION = 20
@@ -111,23 +112,13 @@ def sample(kiosk: KioskWindow) -> dict[str, int]:
     }
 
 
-def quick_idle_settings(folder: Path) -> Path:
-    """Idle after 0.25 s (longer than any tap takes), then a 0.05 s warning (loads with a
-    warning about the accessible minimum)."""
-    path = folder / "settings.yaml"
-    path.write_text(
-        "clinic:\n  name: Soak Test Clinic\n  contact: Ask at the desk.\n"
-        "idle:\n  timeout_seconds: 0.25\n  warning_seconds: 0.05\n",
-        encoding="utf-8",
-    )
-    return path
-
-
 def measure(args: argparse.Namespace) -> Result:
     sessions = 40 if args.quick else args.sessions
     application()
     with tempfile.TemporaryDirectory() as folder:
-        kiosk = create_kiosk(config_path=quick_idle_settings(Path(folder)))
+        # Idle after 0.25 s (longer than any tap takes), then a 0.05 s warning.
+        idle = short_idle_settings(Path(folder), timeout=0.25, warning=0.05)
+        kiosk = create_kiosk(config_path=idle.path, time_scale=idle.scale)
         kiosk.resize(*SIZE)
         kiosk.show()
         QApplication.processEvents()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
-from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -16,9 +17,10 @@ from kiosk.colors import BODY_TEXT_MIN, OTHER_MIN, contrast
 from kiosk.config import Theme
 from kiosk.session import ATTRACT, CHECKLIST, HOME, SUMMARY, topic_screen
 from kiosk.ui.access_bar import AccessBar
+from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.theme import Palette, button_px, target_px
 from kiosk.ui.window import KioskWindow
-from tests.conftest import Finger, open_kiosk
+from tests.conftest import CONTENT, Finger, open_kiosk
 
 # ---- contrast, from the colours the style sheet actually uses -------------------------------
 
@@ -251,3 +253,24 @@ def test_read_aloud_is_hidden_without_an_engine(qtbot: QtBot, tmp_path: Path) ->
 def test_read_aloud_is_off_unless_the_clinic_enables_it(kiosk: KioskWindow) -> None:
     kiosk.go(HOME)
     assert not bar_on(kiosk).read_aloud.isVisible()
+
+
+def test_an_ampersand_in_a_label_is_shown_as_written(
+    qtbot: QtBot, tmp_path: Path, finger: Finger
+) -> None:
+    """Qt reads "&" in a button as a keyboard shortcut: "Back & forth" showed "Back _forth"."""
+    pack = tmp_path / "content"
+    shutil.copytree(CONTENT, pack)
+    strings = pack / "en" / "strings.yaml"
+    strings.write_text(
+        strings.read_text(encoding="utf-8").replace("\nback: Back\n", "\nback: Back & forth\n"),
+        encoding="utf-8",
+    )
+    kiosk = open_kiosk(qtbot, content_dir=pack)
+    finger.tap(kiosk.attract)
+    finger.tap(kiosk.home.grid.tiles[0])
+    back = kiosk.screens[topic_screen(kiosk.language.pages[0].id)].back_button  # type: ignore[attr-defined]
+    assert isinstance(kiosk.screens[kiosk.current_screen()], ReadingScreen)
+    assert back.accessibleName() == "Back & forth"
+    assert QKeySequence.mnemonic(back.text()).isEmpty(), "no underlined shortcut letter"
+    assert back.text().replace("&&", "&") == "Back & forth", "what the style draws"

@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.content.problems import ContentError
 from kiosk.session import ATTRACT, CHECKLIST, HOME, SUMMARY, Session
 from kiosk.ui.window import KioskWindow
 from tests.conftest import Finger, open_kiosk, short_idle_settings
@@ -266,8 +267,8 @@ def test_default_timings_match_the_standard(kiosk: KioskWindow) -> None:
     assert kiosk.settings.idle.warning_seconds == 30
 
 
-def test_short_timings_load_with_a_warning(
-    qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    open_kiosk(qtbot, config_path=short_idle_settings(tmp_path))
-    assert any("WCAG 2.2.1" in record.getMessage() for record in caplog.records)
+def test_a_warning_too_short_to_answer_is_refused(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "settings.yaml"
+    path.write_text("idle:\n  warning_seconds: 10\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"warning_seconds: 10 s is under .* \(WCAG 2\.2\.1\)"):
+        open_kiosk(qtbot, config_path=path)

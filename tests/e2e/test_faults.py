@@ -256,6 +256,60 @@ def test_content_made_unreadable_then_readable(
     assert_serves_patients(kiosk, finger)
 
 
+@contextlib.contextmanager
+def not_searchable(folder: Path, chmod: bool) -> Iterator[None]:
+    """``chmod -R 644`` on ``folder``, a common mistake: its folders can be listed but not
+    entered, so nothing in them can be looked at. Where chmod stops no one (root), the same
+    refusal from the system call that looks: EACCES for every path below ``folder``."""
+    folders = [folder, *(path for path in folder.rglob("*") if path.is_dir())]
+    if chmod:
+        for path in sorted(folders, reverse=True):
+            path.chmod(0o644)
+        try:
+            yield
+        finally:
+            for path in folders:
+                path.chmod(0o755)
+        return
+    real_stat = os.stat
+    inside = str(folder) + os.sep
+
+    def stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if isinstance(path, str | os.PathLike) and os.fspath(path).startswith(inside):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "stat", stat)
+        yield
+
+
+def test_a_content_folder_that_cannot_be_entered_shows_the_bundled_content(
+    qtbot: QtBot, clinic: tuple[Path, Path], finger: Finger, caplog: pytest.LogCaptureFixture
+) -> None:
+    content, settings = clinic
+    edit(content / "en/pages/lifestyle-steps.yaml", "title: Lifestyle steps", "title: Ours")
+    with not_searchable(content, chmod_stops_reads(content.parent)):
+        # As the installed kiosk starts (fallback): the bundled content, and why, in the log.
+        kiosk = open_kiosk(qtbot, content_dir=content, config_path=settings, fallback=True)
+        assert page_title(kiosk, "lifestyle-steps") == "Lifestyle steps"
+        [logged] = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+        assert "showing the bundled content until fixed" in logged
+        assert f"{content / 'pack.yaml'}: cannot read file: Permission denied" in logged
+        assert_serves_patients(kiosk, finger)
+    # Fixed, and a file in the content folder saved: the clinic's content arrives.
+    reloader = kiosk.reloader
+    assert reloader is not None
+    with qtbot.waitSignal(reloader.content_reloaded, timeout=RELOAD_MS):
+        edit(content / "en/pages/lifestyle-steps.yaml", "title: Ours", "title: Ours again")
+        pack = content / "pack.yaml"
+        saved = pack.with_suffix(".yaml.new")  # as editors save: a new file renamed over
+        saved.write_text(pack.read_text(encoding="utf-8") + "# fixed\n", encoding="utf-8")
+        saved.replace(pack)
+    kiosk.reset()
+    assert page_title(kiosk, "lifestyle-steps") == "Ours again"
+
+
 # --- 2. The disk full for logs and usage counts --------------------------------------------
 
 

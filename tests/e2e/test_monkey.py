@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.session import is_staff_screen
 from kiosk.ui.window import KioskWindow
-from tests.conftest import open_kiosk, short_idle_settings
+from tests.conftest import QuickIdle, open_kiosk, short_idle_settings
 from tests.monkey import (
     IDLE_TIMEOUT,
     IDLE_WARNING,
@@ -31,17 +31,17 @@ SHORT = Rates(idle=1 / 200, rotate=1 / 500, probe=400)
 
 
 @pytest.fixture
-def config(tmp_path: Path) -> Path:
+def config(tmp_path: Path) -> QuickIdle:
     return short_idle_settings(tmp_path, IDLE_TIMEOUT, IDLE_WARNING)
 
 
 @pytest.fixture
-def references(config: Path, qtbot: QtBot) -> dict[tuple[int, int], dict[str, Any]]:
+def references(config: QuickIdle, qtbot: QtBot) -> dict[tuple[int, int], dict[str, Any]]:
     return reference_states(config)  # before the kiosk under test, whose filters it must not see
 
 
 def test_monkey_reaches_every_screen_and_breaks_nothing(
-    qtbot: QtBot, config: Path, references: dict[tuple[int, int], dict[str, Any]]
+    qtbot: QtBot, config: QuickIdle, references: dict[tuple[int, int], dict[str, Any]]
 ) -> None:
     kiosk = open_kiosk(qtbot, config_path=config, watch=False)
     tally = Monkey(kiosk, qtbot, SEED, references, SHORT).run(EVENTS)
@@ -57,7 +57,7 @@ def test_monkey_reaches_every_screen_and_breaks_nothing(
 
 
 def test_a_broken_invariant_is_reported_with_what_replays_it(
-    qtbot: QtBot, config: Path, references: dict[tuple[int, int], dict[str, Any]]
+    qtbot: QtBot, config: QuickIdle, references: dict[tuple[int, int], dict[str, Any]]
 ) -> None:
     kiosk = open_kiosk(qtbot, config_path=config, watch=False)
     sabotage(kiosk)

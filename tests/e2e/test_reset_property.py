@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +15,7 @@ from kiosk.ui.access_bar import TEXT_SCALES, AccessBar
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.topic import TopicScreen
 from kiosk.ui.window import KioskWindow
-from tests.conftest import Finger, short_idle_settings
+from tests.conftest import Finger, QuickIdle, short_idle_settings
 from tests.kiosk_state import dispose, fresh_kiosk, fresh_observable, observable
 
 Action = tuple[str, int]
@@ -67,12 +66,12 @@ def perform(kiosk: KioskWindow, finger: Finger, action: Action) -> None:
 
 
 @pytest.fixture(scope="module")
-def quick_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def quick_config(tmp_path_factory: pytest.TempPathFactory) -> QuickIdle:
     return short_idle_settings(tmp_path_factory.mktemp("idle"), timeout=0.05, warning=0.05)
 
 
 @pytest.fixture(scope="module")
-def fresh_state(quick_config: Path, qapp: QApplication) -> dict[str, Any]:
+def fresh_state(quick_config: QuickIdle, qapp: QApplication) -> dict[str, Any]:
     return fresh_observable(quick_config)
 
 
@@ -83,7 +82,7 @@ def fresh_state(quick_config: Path, qapp: QApplication) -> dict[str, Any]:
 )
 @given(steps=actions)
 def test_timeout_after_any_session_equals_a_fresh_start(
-    qtbot: QtBot, quick_config: Path, fresh_state: dict[str, Any], steps: list[Action]
+    qtbot: QtBot, quick_config: QuickIdle, fresh_state: dict[str, Any], steps: list[Action]
 ) -> None:
     kiosk = fresh_kiosk(quick_config)
     try:

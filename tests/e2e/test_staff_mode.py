@@ -126,7 +126,8 @@ def test_wrong_pins_wait_longer_each_time(
 def test_staff_mode_times_out_to_a_fresh_patient_mode(
     qtbot: QtBot, tmp_path: Path, finger: Finger
 ) -> None:
-    kiosk = open_kiosk(qtbot, config_path=staff_settings(tmp_path, timeout=0.3))
+    # The shortest staff timeout allowed, 30 s, run 100 times faster (kiosk/timing.py).
+    kiosk = open_kiosk(qtbot, config_path=staff_settings(tmp_path, timeout=30), time_scale=0.01)
     staff = staff_of(kiosk)
     corner_taps(kiosk, finger)
     type_pin(staff, finger, PIN)
@@ -164,3 +165,29 @@ def test_panel_reloads_previews_and_exports(
     events = {row["event"] for row in rows}
     assert {"session_started", "page_view"} <= events
     assert str(export) in staff.panel.message.text()
+
+
+def test_wrong_pins_still_count_after_a_restart(
+    qtbot: QtBot, tmp_path: Path, finger: Finger
+) -> None:
+    data = tmp_path / "data"
+    settings = staff_settings(tmp_path)
+    first = open_kiosk(qtbot, config_path=settings, data_dir=data)
+    staff = staff_of(first)
+    staff.throttle.base = 0.01  # short waits here (the base is the kiosk's, not saved)
+    corner_taps(first, finger)
+    for _ in range(3):
+        qtbot.waitUntil(staff.pin_pad.keys["1"].isEnabled, timeout=2000)
+        type_pin(staff, finger, "0000")
+    first.allow_close = True
+    first.close()
+    # Restarted (a power cut, say): the count goes on, and the next mistake waits 8 s.
+    second = open_kiosk(qtbot, config_path=settings, data_dir=data)
+    again = staff_of(second)
+    assert again.throttle.failures == 3
+    corner_taps(second, finger)
+    type_pin(again, finger, "0000")
+    assert again.throttle.history == [8.0]
+    assert not again.pin_pad.keys["1"].isEnabled()
+    saved = (data / "pin-throttle.json").read_text(encoding="utf-8")
+    assert "0000" not in saved and PIN not in saved

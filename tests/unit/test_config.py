@@ -28,20 +28,22 @@ def test_every_key_is_optional(tmp_path: Path) -> None:
     assert loaded.settings.idle == Settings().idle
 
 
-def test_short_warning_loads_with_an_accessibility_warning(tmp_path: Path) -> None:
-    path = write(tmp_path, "idle:\n  timeout_seconds: 1\n  warning_seconds: 0.5\n")
-    loaded = load_settings(path)
-    assert loaded.settings.idle.warning_seconds == 0.5
-    [warning] = loaded.warnings
-    assert str(warning).startswith(f"{path}:3:3: idle.warning_seconds: 0.5 s is under")
-    assert "WCAG 2.2.1" in str(warning)
+def test_a_warning_too_short_to_answer_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "idle:\n  timeout_seconds: 60\n  warning_seconds: 19.5\n")
+    with pytest.raises(ContentError) as caught:
+        load_settings(path)
+    [problem] = caught.value.problems
+    assert str(problem).startswith(f"{path}:3:3: idle.warning_seconds: 19.5 s is under")
+    assert "WCAG 2.2.1" in str(problem)
+    assert load_settings(write(tmp_path, "idle:\n  warning_seconds: 20\n")).warnings == ()
 
 
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("0", "Input should be greater than 0"),
-        ("-5", "Input should be greater than 0"),
+        ("0", "Input should be greater than or equal to 20"),
+        ("-5", "Input should be greater than or equal to 20"),
+        ("1800.5", "Input should be less than or equal to 1800"),
         ("soon", "Input should be a valid number"),
     ],
 )

@@ -47,6 +47,21 @@ APP = textwrap.dedent("""
 """)
 
 
+# Marks this run's stand-ins, so none outlives a failed test.
+MARK = f"supervise-test-{os.getpid()}"
+
+
+@pytest.fixture(autouse=True)
+def no_leftovers() -> Iterator[None]:
+    yield
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if MARK.encode() in cmdline.read_bytes().split(b"\0"):
+                os.kill(int(cmdline.parent.name), signal.SIGKILL)
+        except OSError:
+            pass
+
+
 @pytest.fixture
 def systemd_socket(tmp_path: Path) -> Iterator[socket.socket]:
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
@@ -69,18 +84,30 @@ def start(
         env["RUNTIME_DIRECTORY"] = str(runtime)
         env["XDG_RUNTIME_DIR"] = "/nonexistent/run/user/997"
     py = sys.executable
+    session = [py, "-c", CAGE, py, "-c", APP, app_mode, MARK]
     return subprocess.Popen(
-        [py, "-m", "kiosk", "supervise", *extra, "--", py, "-c", CAGE, py, "-c", APP, app_mode],
+        [py, "-m", "kiosk", "supervise", *extra, "--", *session],
         cwd=REPO, env=env, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
+
+
+def children_of(parent: int) -> list[int]:
+    """Live child processes of ``parent``, from /proc (a minimal system has no ps)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            state, ppid = stat.read_text().rsplit(")", 1)[1].split()[:2]
+        except (OSError, ValueError):
+            continue
+        if int(ppid) == parent and state != "Z":
+            found.append(int(stat.parent.name))
+    return found
 
 
 def cage_and_app(supervisor: subprocess.Popen[str]) -> tuple[int, int]:
     """The stand-in cage (the supervisor's child, leading its own process group) and the
     stand-in kiosk (the other member of that group)."""
-    ps = ["ps", "-o", "pid=", "--ppid", str(supervisor.pid)]
-    children = subprocess.run(ps, capture_output=True, text=True, check=True)
-    (cage,) = (int(pid) for pid in children.stdout.split())
+    (cage,) = children_of(supervisor.pid)
     (app,) = (pid for pid in group_members(cage) if pid != cage)
     return cage, app
 
