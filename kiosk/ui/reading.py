@@ -66,7 +66,7 @@ class ReadingScreen(QWidget):
             self.wide = self._row(rows, WIDE_WIDTH)
         self.column = self._row(rows, READING_WIDTH)
         rows.addStretch(1)
-        self.scroll_area = touch_scroll_area(body)
+        self.scroll_area = touch_scroll_area(body, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QScrollerProperties, QWidget
 
+# Scroll areas of screens that were rebuilt, kept for the next screens: each new viewport
+# needs QScroller.grabGesture, which registers a gesture type that PySide keeps a Python
+# enum class for, forever (about 100 objects per language switch). Reused, none are new.
+_spare: list[QScrollArea] = []
+MAX_SPARE = 32
 
-def touch_scroll_area(body: QWidget, parent: QWidget | None = None) -> QScrollArea:
-    """Wrap ``body`` in a vertical scroll area driven by touch swipes and mouse drags."""
+
+def touch_scroll_area(body: QWidget, parent: QWidget) -> QScrollArea:
+    """Wrap ``body`` in a vertical scroll area (a child of ``parent``) driven by touch swipes
+    and mouse drags."""
+    while _spare:
+        area = _spare.pop()
+        if not shiboken6.isValid(area):  # its keeper, a window, was deleted
+            continue
+        area.setParent(parent)
+        area.setWidget(body)
+        area.verticalScrollBar().setValue(0)
+        area.show()  # shown with its parent (hidden while it was kept)
+        return area
     area = QScrollArea(parent)
     area.setWidget(body)
     area.setWidgetResizable(True)
@@ -31,6 +48,19 @@ def scroll_to_top(area: QScrollArea) -> None:
     """Stop any fling in progress and show the top of the page."""
     QScroller.scroller(area.viewport()).stop()
     area.verticalScrollBar().setValue(0)
+
+
+def release_touch_scrolling(screen: QWidget) -> None:
+    """Before ``screen`` is deleted: keep its scroll areas (emptied) for the next screens."""
+    for area in screen.findChildren(QScrollArea):
+        if not QScroller.hasScroller(area.viewport()) or len(_spare) >= MAX_SPARE:
+            continue
+        QScroller.scroller(area.viewport()).stop()
+        if (body := area.takeWidget()) is not None:
+            body.deleteLater()
+        area.hide()
+        area.setParent(screen.window())  # kept (and deleted) by the window, never on its own
+        _spare.append(area)
 
 
 def stop_flings(screen: QWidget) -> None:

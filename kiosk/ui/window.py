@@ -33,7 +33,7 @@ from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle_overlay import StillThereOverlay
 from kiosk.ui.read_aloud import ReadAloud, screen_text
 from kiosk.ui.reading import ReadingScreen
-from kiosk.ui.scrolling import stop_flings
+from kiosk.ui.scrolling import release_touch_scrolling, stop_flings
 from kiosk.ui.take_home import TakeHomeOverlay
 from kiosk.ui.theme import Palette, TypeScale, button_px, style_sheet, target_px
 from kiosk.ui.topic import TopicScreen
@@ -96,7 +96,8 @@ class KioskWindow(QWidget):
             features.speech_engine, enabled=features.read_aloud, parent=self
         )
         self.read_aloud.speaking_changed.connect(lambda _: self._sync_bars())
-        self._use(pack, settings, logo)
+        if not self._use(pack, settings, logo):
+            raise RuntimeError("could not build the kiosk's screens (see the log)")
         self.take_home = TakeHomeOverlay(self.language.strings, self)
         self.take_home.print_requested.connect(self.print_current)
         self.overlay = StillThereOverlay(self.language.strings, self)
@@ -108,22 +109,48 @@ class KioskWindow(QWidget):
         self.overlay.timed_out.connect(self.reset)
         self._show(ATTRACT)
 
-    def _use(self, pack: ContentPack, settings: Settings, logo: Path | None) -> None:
-        """Build every screen from ``pack`` and ``settings``, replacing any built before."""
-        for screen_id in [key for key in self.screens if not is_staff_screen(key)]:
-            widget = self.screens.pop(screen_id)
-            self.stack.removeWidget(widget)
-            widget.deleteLater()
-        self.pack, self.settings, self.logo = pack, settings, logo
+    def _use(self, pack: ContentPack, settings: Settings, logo: Path | None) -> bool:
+        """Build every screen from ``pack`` and ``settings``, and only then drop the ones
+        built before. If building fails, patients keep the screens (and content) they had:
+        logged with its traceback, False returned."""
+        old = {key: widget for key, widget in self.screens.items() if not is_staff_screen(key)}
+        kept = dict(self.__dict__)  # pack, settings, language, attract, home, bars ...
+        try:
+            self.pack, self.settings, self.logo = pack, settings, logo
+            self.language = pack.language(self.session.language or settings.languages.default)
+            self.bars = []
+            self._build_welcome(self.language)
+            if not self._welcome_only:
+                self._build(self.language)
+        except Exception:  # whatever it is, the screens patients see must stay
+            log.exception("could not build the screens; patients keep the ones they had")
+            self._drop_screens(self._screens_not_in(old))
+            self.screens.update(old)
+            self.__dict__.update(kept)
+            return False
+        self._drop_screens(old)
         forget_pictures_except({*pack.files, *([logo] if logo else [])})
-        self.language = pack.language(self.session.language or settings.languages.default)
         self.setWindowTitle(settings.clinic.name)
         self.idle_watcher.set_timeout(timer_ms(settings.idle.timeout_seconds, self.time_scale))
-        self.bars = []
-        self._build_welcome(self.language)
-        if not self._welcome_only:
-            self._build(self.language)
         self._restyle()  # new widgets inherit the window's style; only a new theme restyles
+        return True
+
+    def _screens_not_in(self, old: dict[str, QWidget]) -> dict[str, QWidget]:
+        """The patient screens built since ``old`` was taken."""
+        return {
+            key: widget
+            for key, widget in self.screens.items()
+            if not is_staff_screen(key) and old.get(key) is not widget
+        }
+
+    def _drop_screens(self, screens: dict[str, QWidget]) -> None:
+        """Take ``screens`` out of the window (and of ``self.screens``) and delete them."""
+        for key, widget in screens.items():
+            if self.screens.get(key) is widget:
+                del self.screens[key]
+            self.stack.removeWidget(widget)
+            release_touch_scrolling(widget)
+            widget.deleteLater()
 
     def _restyle(self) -> None:
         """Apply the theme, text size and touch-target size; cheap when nothing changed."""
@@ -237,8 +264,10 @@ class KioskWindow(QWidget):
             return
         self.build_all_screens()
         self.read_aloud.stop()
-        self.session.language = code
-        self._use(self.pack, self.settings, self.logo)
+        shown, self.session.language = self.session.language, code
+        if not self._use(self.pack, self.settings, self.logo):
+            self.session.language = shown  # still the screens of the language shown
+            return
         self._relabel_overlays()
         self.checklist.show_answers(self.session.ticked)
         self._show(self.session.screen if self.session.screen in self.screens else ATTRACT)
@@ -298,8 +327,9 @@ class KioskWindow(QWidget):
         if self._pending is None:
             return
         screen = self.current_screen()
-        self._use(*self._pending)
-        self._pending = None
+        pending, self._pending = self._pending, None
+        if not self._use(*pending):
+            return  # the content before stays; the error is in the log
         self._relabel_overlays()
         self.stack.setCurrentWidget(self.screens[screen if screen in self.screens else ATTRACT])
         self.content_applied.emit()

@@ -35,6 +35,12 @@ Source: "..\clinics\{#Clinic}\*"; DestDir: "{commonappdata}\GutHealthKiosk"; Fla
 ; change the settings and the staff PIN hash. The kiosk writes its logs in its own profile.
 Name: "{commonappdata}\GutHealthKiosk"; Permissions: users-readexec
 
+[Registry]
+; No crash reports: a dump of the kiosk mid-session could hold a patient's answers (Linux:
+; LimitCORE=0). Windows Error Reporting sends and queues nothing for the kiosk. (WER keeps
+; local dumps only where LocalDumps is configured; never add a LocalDumps key for it.)
+Root: HKLM; Subkey: "SOFTWARE\Microsoft\Windows\Windows Error Reporting\ExcludedApplications"; ValueType: dword; ValueName: "gut-health-kiosk.exe"; ValueData: 1; Flags: uninsdeletevalue
+
 [Icons]
 Name: "{group}\Gut-health kiosk (windowed trial)"; Filename: "{app}\gut-health-kiosk.exe"; Parameters: "run --windowed"
 

@@ -117,6 +117,19 @@ def test_windows_installer_names_files_that_exist() -> None:
     assert 'Filename: "{app}\\kiosk.exe"; Parameters: "validate"' in script
 
 
+def test_no_crash_dump_can_hold_a_patients_answers() -> None:
+    unit = UNIT.read_text(encoding="utf-8")
+    assert "\nLimitCORE=0\n" in unit
+    script = (PACKAGING / "windows" / "gut-health-kiosk.iss").read_text(encoding="utf-8")
+    registry = script.split("[Registry]")[1].split("\n[")[0]
+    assert (
+        '\\ExcludedApplications"; ValueType: dword; ValueName: "gut-health-kiosk.exe"; '
+        "ValueData: 1" in registry
+    ), "Windows Error Reporting would send and queue reports of the kiosk"
+    entries = [line for line in registry.splitlines() if line.startswith("Root:")]
+    assert not any("LocalDumps" in line for line in entries), "that would turn dumps on"
+
+
 @pytest.mark.slow
 def test_example_clinic_bundle_builds_and_passes_its_smoke_test() -> None:
     result = run("bash", "packaging/build.sh", "example", timeout=1200)
