@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
@@ -389,7 +390,9 @@ class KioskWindow(QWidget):
         self.checklist = ChecklistScreen(
             language.checklist, language.strings, numbers=numbers, clear_time=clear_time
         )
-        self.checklist.answer_changed.connect(self.session.set_ticked)
+        # partial, not a bound method: PySide keeps a weak reference for every connection to
+        # a plain object's method, one more each rebuild (every language switch).
+        self.checklist.answer_changed.connect(partial(Session.set_ticked, self.session))
         self.checklist.finished.connect(lambda: self.go(SUMMARY))
         self._add(CHECKLIST, self.checklist)
         contact = clinic.contact_in(language.code, self.settings.languages.default)

@@ -7,6 +7,7 @@ And the screens patients see stay until the new ones are whole."""
 from __future__ import annotations
 
 import gc
+import weakref
 from collections import Counter
 
 import pytest
@@ -28,6 +29,13 @@ def switch_language(kiosk: KioskWindow, finger: Finger, code: str) -> None:
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the old screens
 
 
+def weak_references_to(thing: object) -> int:
+    gc.collect()
+    return sum(
+        1 for ref in gc.get_objects() if isinstance(ref, weakref.ReferenceType) and ref() is thing
+    )
+
+
 def census() -> Counter[str]:
     gc.collect()
     return Counter(type(thing).__name__ for thing in gc.get_objects())
@@ -41,7 +49,7 @@ def test_language_switches_leak_no_gesture_types_or_objects(
     for _ in range(3):  # warm up: the spare scroll areas, caches
         switch_language(kiosk, finger, "es")
         switch_language(kiosk, finger, "en")
-    before = census()
+    before, to_session = census(), weak_references_to(kiosk.session)
     areas = len(kiosk.findChildren(QScrollArea))
     for _ in range(10):
         switch_language(kiosk, finger, "es")
@@ -50,6 +58,9 @@ def test_language_switches_leak_no_gesture_types_or_objects(
     assert grown["EnumType"] == 0 and grown["GestureType"] == 0, "gesture types registered"
     assert sum(grown.values()) < 100, grown.most_common(8)  # was about 2,000
     assert len(kiosk.findChildren(QScrollArea)) == areas, "scroll areas are reused, not piled"
+    # A connection to a plain object's method left PySide holding one more weak reference
+    # to the session for every checklist built.
+    assert weak_references_to(kiosk.session) == to_session
     kiosk.reset()
     assert kiosk.current_screen() == ATTRACT
 
