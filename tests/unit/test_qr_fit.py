@@ -40,7 +40,8 @@ def test_a_long_valid_checklist_all_ticked_still_gives_a_code() -> None:
     assert MORE in shown, "items that did not fit are marked"
     # The care-team line and every warning sign are kept whole.
     assert checklist.summary.care_team.strip() in shown
-    assert shown[-1].endswith(checklist.warning.soon.signs[-1]) or checklist.warning.clinic_line
+    # No clinic phone here, so the last line is the last "see your care team soon" sign.
+    assert shown[-1].endswith(checklist.warning.soon.signs[-1])
 
 
 def test_fitted_keeps_what_fits_and_marks_the_rest() -> None:
