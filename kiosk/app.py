@@ -5,14 +5,19 @@ This is where the parts meet: the window, hot reload, lockdown, staff mode and u
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import logging
 import os
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
+from kiosk.config import Settings
+from kiosk.content.model import ContentPack
 from kiosk.content.problems import ContentError
 from kiosk.lockdown import KioskGuard
 from kiosk.paths import default_content_dir, default_settings_path
@@ -25,6 +30,7 @@ from kiosk.ui.window import KioskWindow
 from kiosk.usage import UsageRecorder
 
 log = logging.getLogger(__name__)
+Build = Callable[[ContentPack, Settings, Path | None], KioskWindow]
 
 APP_NAME = "gut-health-kiosk"
 
@@ -60,12 +66,30 @@ def _count_usage(window: KioskWindow, stats: UsageStats) -> None:
     window.session_reset.connect(partial(UsageRecorder.session_reset, recorder))
 
 
-def _bundled(config: Path | None) -> Loaded:
-    """The bundled pack with the clinic's settings if they load, else everything bundled."""
-    try:
-        return load_all(config, default_content_dir())
-    except ContentError:
-        return load_all(default_settings_path(), default_content_dir())
+def _bundled(config: Path | None) -> Iterator[Loaded]:
+    """What to show when the clinic's files cannot be: the bundled pack with the clinic's
+    settings if they load, then everything bundled."""
+    with contextlib.suppress(ContentError):
+        yield load_all(config, default_content_dir())
+    yield load_all(default_settings_path(), default_content_dir())
+
+
+def _first_window(candidates: Iterable[Loaded], build: Build) -> tuple[KioskWindow, Loaded]:
+    """A window for the first of ``candidates`` whose screens can be built."""
+    for loaded in candidates:
+        try:
+            return build(loaded.pack, loaded.settings, loaded.logo), loaded
+        except RuntimeError:  # content that validates but cannot be shown: logged, a defect
+            log.error("cannot show the content in %s; trying the bundled", loaded.content_dir)
+    raise RuntimeError("no content could be shown (see the log)")
+
+
+def _show_next(window: KioskWindow, fallbacks: Iterator[Loaded]) -> None:
+    """The screens after the welcome screen could not be built: offer the next fallback."""
+    loaded = next(fallbacks, None)
+    if loaded is not None:
+        log.error("cannot show these screens; showing the bundled content instead")
+        _offer(window, loaded)
 
 
 def create_kiosk(
@@ -94,22 +118,23 @@ def create_kiosk(
     config = Path(config_path) if config_path else None
     load = partial(load_all, config, Path(content_dir) if content_dir else None)
     refused: ContentError | None = None
+    fallbacks = _bundled(config) if fallback and watch else iter(())
     try:
         loaded = load()
     except ContentError as error:
         if not (fallback and watch):
             raise
         log.error("cannot use these files; showing the bundled content until fixed:\n%s", error)
-        refused, loaded = error, _bundled(config)
+        refused, loaded = error, next(fallbacks)
     for warning in loaded.warnings:
         log.warning("%s", warning)
     scale = time_scale_from_env() if time_scale is None else time_scale
-    window = KioskWindow(
-        loaded.pack, loaded.settings, loaded.logo, welcome_first=welcome_first, time_scale=scale
-    )
+    build = partial(KioskWindow, welcome_first=welcome_first, time_scale=scale)
+    window, loaded = _first_window(itertools.chain([loaded], fallbacks), build)
     if watch:
         window.reloader = ContentReloader(load, loaded, window, refused=refused)
         window.reloader.content_reloaded.connect(partial(_offer, window))
+    window.build_failed.connect(partial(_show_next, window, fallbacks))
     folder = data_dir or data_folder()
     stats = UsageStats(folder / "usage.sqlite3") if count_usage else None
     if stats is not None:

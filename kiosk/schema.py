@@ -86,6 +86,28 @@ def _table(name: str, spec: dict[str, Any], defs: dict[str, Any]) -> list[str]:
     return [*lines, ""]
 
 
+def _limits() -> list[str]:
+    """What the checks bound beyond each key's own type, so a pack that validates runs."""
+    from kiosk.content import images, loader, safe_yaml  # noqa: PLC0415
+    from kiosk.content.model import MAX_PAGE_CHARACTERS, MAX_TOPICS  # noqa: PLC0415
+
+    return [
+        "## Limits",
+        "",
+        "| what | at most |",
+        "| --- | --- |",
+        f"| topics in `pack.yaml` | {MAX_TOPICS} |",
+        f"| text on one page (characters, as a patient reads it) | {MAX_PAGE_CHARACTERS:,} |",
+        f"| one YAML file | {safe_yaml.MAX_BYTES:,} bytes, {safe_yaml.MAX_VALUES:,} values, "
+        f"nested {safe_yaml.MAX_DEPTH} deep |",
+        f"| one picture file | {images.MAX_IMAGE_BYTES:,} bytes |",
+        f"| one PNG, JPEG, GIF or WebP picture | {images.MAX_PIXELS:,} pixels |",
+        f"| one SVG picture | {images.MAX_SVG_ELEMENTS:,} elements, every `<use>` expanded |",
+        f"| all the pictures of a pack | {loader.MAX_PACK_PICTURE_BYTES:,} bytes |",
+        "",
+    ]
+
+
 def reference_markdown() -> str:
     """docs/reference.md: every key of every file, from the same models that validate them."""
     out = [
@@ -95,6 +117,7 @@ def reference_markdown() -> str:
         "`python -m kiosk.schema`; do not edit by hand. The staff guide explains how to use it.",
         "",
     ]
+    out += _limits()
     for kind, (_, title) in KINDS.items():
         schema = json_schema(kind)
         defs = schema.get("$defs", {})

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from kiosk.content.images import image_problem
 from kiosk.content.model import (
+    MAX_PAGE_CHARACTERS,
     MAX_TOPICS,
     Checklist,
     ContentPack,
@@ -29,6 +30,7 @@ from kiosk.content.model import (
     Strings,
 )
 from kiosk.content.problems import ContentError, Problem
+from kiosk.content.readability import page_text
 from kiosk.content.safe_yaml import YamlDocument, load_yaml
 from kiosk.content.validation import validate
 
@@ -41,12 +43,16 @@ def load_model(path: Path, model: type[M]) -> tuple[YamlDocument, M]:
     return doc, validate(doc, model)
 
 
+MAX_PACK_PICTURE_BYTES = 40_000_000  # read once and kept, so a lost file still shows
+
+
 class _Collector:
     """Loads files one by one and keeps every problem instead of stopping at the first."""
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.files: list[Path] = []
+        self.picture_bytes: dict[Path, int] = {}  # every distinct picture, for the budget
 
     def load(self, path: Path, model: type[M]) -> tuple[YamlDocument | None, M | None]:
         self.files.append(path)
@@ -57,23 +63,51 @@ class _Collector:
             return None, None
 
 
-def _check_images(root: Path, doc: YamlDocument, page: Page, files: list[Path]) -> list[Problem]:
-    problems = []
+def _check_images(root: Path, doc: YamlDocument, page: Page, collector: _Collector) -> None:
     base = root.resolve()
     for index, block in enumerate(page.blocks):
         if not isinstance(block, ImageBlock):
             continue
         at = ("blocks", index, "image", "src")
         target = (root / block.image.src).resolve()
+        problem: str | None
         if not target.is_relative_to(base):
-            problems.append(doc.problem(at, "image paths must stay inside the content folder"))
+            problem = "image paths must stay inside the content folder"
         elif not os.path.isfile(target):  # never raises, even for a folder it may not enter
-            problems.append(doc.problem(at, f"no image file at {block.image.src!r}"))
-        elif (problem := image_problem(target)) is not None:
-            problems.append(doc.problem(at, f"{block.image.src}: {problem}"))
+            problem = f"no image file at {block.image.src!r}"
+        elif (found := image_problem(target)) is not None:
+            problem = f"{block.image.src}: {found}"
         else:
-            files.append(target)
-    return problems
+            problem = _over_picture_budget(target, collector.picture_bytes)
+            collector.files.append(target)
+        if problem:
+            collector.problems.append(doc.problem(at, problem))
+
+
+def _over_picture_budget(target: Path, seen: dict[Path, int]) -> str | None:
+    """The kiosk keeps every picture of the pack at hand; they share one budget."""
+    if target in seen:
+        return None
+    was = sum(seen.values())
+    seen[target] = os.path.getsize(target)
+    if was <= MAX_PACK_PICTURE_BYTES < was + seen[target]:  # said once, where it tips over
+        return (
+            "with this one the pack's pictures add up to more than "
+            f"{MAX_PACK_PICTURE_BYTES:,} bytes, the limit; make them smaller "
+            "(a 1600-pixel-wide JPEG is usually under 500,000 bytes)"
+        )
+    return None
+
+
+def _check_length(doc: YamlDocument, page: Page) -> list[Problem]:
+    length = len(page_text(page))
+    if length <= MAX_PAGE_CHARACTERS:
+        return []
+    message = (
+        f"this page has {length:,} characters of text; a page holds at most "
+        f"{MAX_PAGE_CHARACTERS:,} (about 2,500 words): split it into two topics"
+    )
+    return [doc.problem(("blocks",), message)]
 
 
 def _check_checklist(doc: YamlDocument, checklist: Checklist) -> list[Problem]:
@@ -169,7 +203,8 @@ def _load_language(
             continue
         if page.id != topic:
             collector.problems.append(doc.problem(("id",), f"must be {topic!r}, the file's name"))
-        collector.problems.extend(_check_images(page_root, doc, page, collector.files))
+        _check_images(page_root, doc, page, collector)
+        collector.problems.extend(_check_length(doc, page))
         pages.append(page)
         roots[page.id] = page_root
     if strings is None or checklist is None or len(pages) != len(manifest.topics):

@@ -269,6 +269,9 @@ class Strings(Strict):
 
 
 MAX_TOPICS = 24  # three screens of tiles; more overwhelms a patient in a waiting room
+# About 2,500 words, a fifteen-minute read (the bundled pages are under 3,000 characters):
+# longer belongs in two topics, and keeps a page's first showing quick on modest hardware.
+MAX_PAGE_CHARACTERS = 15_000
 
 
 class Manifest(Strict):

@@ -13,7 +13,8 @@ from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.model import Strings
-from kiosk.ui.widgets import PanelButton, Picture, callout_frame, set_label, text_label
+from kiosk.ui.picture import Picture
+from kiosk.ui.widgets import PanelButton, callout_frame, set_label, text_label
 
 ROTATE_MS = 9000
 MARGINS = (96, 48, 96, 40)

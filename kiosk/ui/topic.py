@@ -19,10 +19,11 @@ from kiosk.content.model import (
     Strings,
     WarningBlock,
 )
+from kiosk.ui.picture import Picture
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.theme import BUTTON_HEIGHT_PX
 from kiosk.ui.warning import WarningPanel
-from kiosk.ui.widgets import Picture, Tile, TouchButton, callout_frame, text_label
+from kiosk.ui.widgets import Tile, TouchButton, callout_frame, text_label
 
 
 def _bullets(items: tuple[str, ...] | list[str]) -> QWidget:

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRectF, QSize, Qt
-from PySide6.QtGui import QImage, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -122,75 +118,6 @@ class Tile(PanelButton):
         self.setProperty("down", self.isDown())
         self.style().unpolish(self)
         self.style().polish(self)
-
-
-_last_read: dict[Path, bytes] = {}
-
-
-def forget_pictures_except(keep: set[Path]) -> None:
-    """Drop the bytes kept of pictures the current content no longer uses."""
-    wanted = {Path(os.path.realpath(path)) for path in keep}
-    for path in [path for path in _last_read if path not in wanted]:
-        del _last_read[path]
-
-
-def _picture_bytes(path: Path) -> bytes:
-    """The file's bytes, or those last read from it if it cannot be read now: screens rebuilt
-    from the last good content (a new language, say) keep its pictures after a file is lost."""
-    key = Path(os.path.realpath(path))  # never raises
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return _last_read.get(key, b"")
-    _last_read[key] = data
-    return data
-
-
-class Picture(QWidget):
-    """An image that fills the available width at its aspect ratio; SVGs stay crisp at any size."""
-
-    def __init__(self, path: Path, max_width: int = 900, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.max_width = max_width
-        self._svg: QSvgRenderer | None = None
-        self._image = QImage()
-        data = QByteArray(_picture_bytes(path))
-        if path.suffix.lower() == ".svg":
-            renderer = QSvgRenderer(data, self)
-            self._svg = renderer if renderer.isValid() else None
-            natural = renderer.defaultSize() if self._svg else QSize()
-        else:
-            self._image = QImage.fromData(data)
-            natural = self._image.size()
-        self._aspect = natural.height() / natural.width() if natural.width() > 0 else 0.0
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-
-    def is_valid(self) -> bool:
-        return self._aspect > 0
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return round(min(width, self.max_width) * self._aspect)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(self.max_width, self.heightForWidth(self.max_width))
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        if not self.is_valid():
-            return
-        width = min(self.width(), self.max_width)
-        height = self.heightForWidth(width)
-        target = QRectF((self.width() - width) / 2, 0, width, height)
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        if self._svg is not None:
-            self._svg.render(painter, target)
-        else:
-            painter.drawImage(target, self._image)
 
 
 class TickBox(QWidget):

@@ -32,13 +32,13 @@ from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
 from kiosk.ui.dates import reviewed
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle_overlay import StillThereOverlay
+from kiosk.ui.picture import forget_pictures_except
 from kiosk.ui.read_aloud import ReadAloud, screen_text
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.scrolling import release_touch_scrolling, stop_flings
 from kiosk.ui.take_home import TakeHomeOverlay
 from kiosk.ui.theme import Palette, TypeScale, button_px, style_sheet, target_px
 from kiosk.ui.topic import TopicScreen
-from kiosk.ui.widgets import forget_pictures_except
 from kiosk.wording import clear_time_phrase
 
 log = logging.getLogger(__name__)
@@ -60,6 +60,7 @@ class KioskWindow(QWidget):
     session_reset = Signal()
     content_applied = Signal()
     first_painted = Signal()  # once, after the window first reached the screen
+    build_failed = Signal()  # the screens after the welcome screen could not be built
     reloader: ContentReloader | None = None  # set by create_kiosk when watching files
 
     def __init__(
@@ -344,11 +345,20 @@ class KioskWindow(QWidget):
             QTimer.singleShot(0, self.build_all_screens)
 
     def build_all_screens(self) -> None:
-        """Build the screens that ``welcome_first`` left out (nothing if built already)."""
-        if self._welcome_only:
-            self._welcome_only = False
+        """Build the screens that ``welcome_first`` left out (nothing if built already).
+        If that fails, the welcome screen stays alone (build_failed tells why in the log)."""
+        if not self._welcome_only:
+            return
+        welcome = dict(self.screens)
+        try:
             self._build(self.language)
-            self._restyle()
+        except Exception:  # whatever it is, the welcome screen must stay usable
+            log.exception("could not build the screens after the welcome screen")
+            self._drop_screens(self._screens_not_in(welcome))
+            self.build_failed.emit()
+            return
+        self._welcome_only = False
+        self._restyle()
 
     def _build_welcome(self, language: Language) -> None:
         clinic = self.settings.clinic
@@ -432,7 +442,10 @@ class KioskWindow(QWidget):
     def _show(self, screen_id: str, *, from_top: bool = False) -> None:
         if screen_id != ATTRACT:
             self.build_all_screens()
-        widget = self.screens[screen_id]
+        widget = self.screens.get(screen_id)
+        if widget is None:  # could not be built (logged): the patient stays where they are
+            self.session.screen = self.current_screen() or ATTRACT
+            return
         previous = self.stack.currentWidget()
         if previous is not None and previous is not widget:
             stop_flings(previous)
@@ -483,7 +496,8 @@ class KioskWindow(QWidget):
         elif shown_language != self.settings.languages.default:
             self._use(self.pack, self.settings, self.logo)
             self._relabel_overlays()
-        self.checklist.show_answers(self.session.ticked)
+        if not self._welcome_only:  # else there is no checklist: it could not be built
+            self.checklist.show_answers(self.session.ticked)
         for widget in self.screens.values():
             stop_flings(widget)
             reset = getattr(widget, "reset", None)

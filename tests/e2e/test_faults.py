@@ -16,7 +16,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -25,16 +25,16 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import create_kiosk
-from kiosk.content.model import ImageBlock
+from kiosk.content.model import ImageBlock, Language
 from kiosk.content.problems import ContentError
 from kiosk.logs import setup_logging
 from kiosk.os_signals import SignalHandler
 from kiosk.session import ATTRACT, CHECKLIST, HOME, SUMMARY, topic_screen
 from kiosk.stats import PAGE_VIEW, UsageStats
 from kiosk.ui.access_bar import AccessBar
+from kiosk.ui.picture import Picture
 from kiosk.ui.staff_mode import StaffMode
 from kiosk.ui.topic import TopicScreen
-from kiosk.ui.widgets import Picture
 from kiosk.ui.window import KioskWindow
 from tests.conftest import CONTENT, LANDSCAPE, PORTRAIT, REPO, SETTINGS, Finger, open_kiosk
 from tests.e2e.layout_checks import assert_controls_fit, assert_text_fits
@@ -308,6 +308,66 @@ def test_a_content_folder_that_cannot_be_entered_shows_the_bundled_content(
         saved.replace(pack)
     kiosk.reset()
     assert page_title(kiosk, "lifestyle-steps") == "Ours again"
+
+
+def failing_for(content: Path) -> Callable[[KioskWindow, Language], None]:
+    """KioskWindow._build that fails for the pack in ``content``: content that validates yet
+    cannot be shown (a defect of the kiosk's, injected here)."""
+    build = KioskWindow._build
+
+    def failing(window: KioskWindow, language: Language) -> None:
+        if window.pack.root == content:
+            raise RuntimeError("cannot build these screens")
+        build(window, language)
+
+    return failing
+
+
+@pytest.mark.parametrize("welcome_first", [False, True], ids=["at-start", "after-welcome"])
+def test_content_that_validates_but_cannot_be_shown_gives_way_to_the_bundled_content(
+    qtbot: QtBot,
+    clinic: tuple[Path, Path],
+    finger: Finger,
+    *,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    welcome_first: bool,
+) -> None:
+    """Whether the screens fail as the window is made or just after the welcome screen first
+    paints (as ``kiosk run`` builds them), the patient is served by the bundled content with
+    the clinic's settings, and the log says why with the traceback."""
+    content, settings = clinic
+    edit(content / "en/pages/lifestyle-steps.yaml", "title: Lifestyle steps", "title: Ours")
+    monkeypatch.setattr(KioskWindow, "_build", failing_for(content))
+    kiosk = open_kiosk(
+        qtbot, content_dir=content, config_path=settings, fallback=True, welcome_first=welcome_first
+    )
+    qtbot.waitUntil(lambda: HOME in kiosk.screens and kiosk.pack.root != content, timeout=5000)
+    assert "cannot build these screens" in caplog.text  # the traceback
+    assert "showing the bundled content instead" in caplog.text or (
+        f"cannot show the content in {content}; trying the bundled" in caplog.text
+    )
+    assert kiosk.windowTitle() == CLINIC and page_title(kiosk, "lifestyle-steps") == (
+        "Lifestyle steps"
+    )
+    assert_serves_patients(kiosk, finger)
+
+
+def test_a_welcome_screen_whose_other_screens_cannot_be_built_stays_calm(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture, finger: Finger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing to fall back to (the bundled content itself): the welcome screen stays, a tap
+    on it does nothing, the idle reset still works, the log says why."""
+    monkeypatch.setattr(KioskWindow, "_build", failing_for(CONTENT))
+    kiosk = open_kiosk(qtbot, welcome_first=True)
+    qtbot.waitUntil(lambda: "could not build the screens after the welcome" in caplog.text)
+    finger.tap(kiosk.attract)
+    assert kiosk.current_screen() == ATTRACT and kiosk.session.screen == ATTRACT
+    kiosk.reset()
+    assert kiosk.current_screen() == ATTRACT
+    monkeypatch.undo()  # fixed (here: the defect gone): the next touch builds them
+    finger.tap(kiosk.attract)
+    assert kiosk.current_screen() == HOME
 
 
 # --- 2. The disk full for logs and usage counts --------------------------------------------

@@ -5,9 +5,17 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.content import loader
 from kiosk.content.loader import load_pack
-from kiosk.content.model import MAX_TOPICS, CalloutBlock, ImageBlock, ParagraphBlock
+from kiosk.content.model import (
+    MAX_PAGE_CHARACTERS,
+    MAX_TOPICS,
+    CalloutBlock,
+    ImageBlock,
+    ParagraphBlock,
+)
 from kiosk.content.problems import ContentError
+from kiosk.content.readability import page_text
 from tests.conftest import CONTENT
 
 TOPICS = [
@@ -165,3 +173,44 @@ def test_callout_needs_title_and_text(pack_dir: Path) -> None:
     [message] = problems_of(pack_dir)
     assert message.endswith("blocks.1.callout.title: this field is required but missing")
     assert isinstance(load_pack(CONTENT).language().pages[0].blocks[1], CalloutBlock)
+
+
+def test_a_page_holds_at_most_its_limit_of_text(pack_dir: Path) -> None:
+    """Up to MAX_PAGE_CHARACTERS a patient reads loads; one character more is refused where
+    the page's blocks start, with what to do."""
+    page = pack_dir / "en" / "pages" / "lifestyle-steps.yaml"
+    bundled = load_pack(pack_dir).language("en").page("lifestyle-steps")
+    room = MAX_PAGE_CHARACTERS - len(page_text(bundled))
+    paragraphs = []
+    while room > 0:  # each paragraph adds its length and the space before it
+        length = min(room - 1, 1400)
+        paragraphs.append(("Eat slowly. " * 120)[: length - 1] + ".")
+        room -= length + 1
+    added = "".join(f"  - paragraph: {text}\n" for text in paragraphs)
+    edit(page, "review:\n", f"{added}review:\n")
+    at_limit = load_pack(pack_dir).language("en").page("lifestyle-steps")
+    assert len(page_text(at_limit)) == MAX_PAGE_CHARACTERS
+    edit(page, "  - paragraph: Eat slowly", "  - paragraph: Eat slowly.")
+    message = (
+        f"blocks: this page has {MAX_PAGE_CHARACTERS + 1:,} characters of text; a page holds "
+        f"at most {MAX_PAGE_CHARACTERS:,} (about 2,500 words): split it into two topics"
+    )
+    assert problems_of(pack_dir) == [f"{page}:{line_of(page, 'blocks:')}:1: {message}"]
+
+
+def test_the_pictures_of_a_pack_share_one_budget(
+    pack_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every picture is read once and kept (a lost file still shows), so together they have
+    a budget; the picture that tips it over is named, once, though both languages use it."""
+    first = pack_dir / "images" / "gut-lining.svg"  # the first page's picture
+    monkeypatch.setattr(loader, "MAX_PACK_PICTURE_BYTES", first.stat().st_size)
+    page = pack_dir / "en" / "pages" / "lifestyle-steps.yaml"
+    line = line_of(page, "src: images/healthy-habits.svg")
+    assert problems_of(pack_dir) == [
+        f"{page}:{line}:7: blocks.5.image.src: with this one the pack's pictures add up to "
+        f"more than {first.stat().st_size:,} bytes, the limit; make them smaller (a 1600-pixel-"
+        "wide JPEG is usually under 500,000 bytes)"
+    ]
+    monkeypatch.setattr(loader, "MAX_PACK_PICTURE_BYTES", 40_000_000)
+    assert load_pack(pack_dir).files
