@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -146,6 +147,7 @@ def measure(args: argparse.Namespace) -> Result:
                 or session + 1 == sessions
             ):
                 samples.append(sample(kiosk) | {"after_sessions": session + 1})
+                print(f"soak: {samples[-1]}", file=sys.stderr, flush=True)  # the trend so far
         elapsed = time.perf_counter() - start
         kiosk.allow_close = True
         kiosk.close()

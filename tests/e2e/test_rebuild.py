@@ -11,12 +11,15 @@ import weakref
 from collections import Counter
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QApplication, QFrame, QPushButton, QScrollArea
+from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Language
 from kiosk.session import ATTRACT
 from kiosk.ui.access_bar import AccessBar
+from kiosk.ui.flow import FlowLayout
 from kiosk.ui.window import KioskWindow
 from tests.conftest import Finger
 
@@ -97,3 +100,19 @@ def test_screens_that_fail_to_build_leave_the_patient_where_they_were(
     monkeypatch.undo()
     switch_language(kiosk, finger, "es")
     assert kiosk.current_screen() == shown and kiosk.session.ticked == ticked
+
+
+def test_a_flow_layout_leaves_no_layout_items_behind(qtbot: QtBot) -> None:
+    """Qt's layouts delete their items in C++ destructors, which a Python layout has not:
+    every access bar (ten per rebuild) used to leave its buttons' QWidgetItems behind, about
+    16 KB of native memory per language switch, for ever."""
+    frame = QFrame()
+    flow = FlowLayout(frame)
+    for text in ("100%", "150%", "200%", "High contrast", "Español"):
+        flow.addWidget(QPushButton(text))
+    items = [flow.itemAt(index) for index in range(flow.count())]
+    assert len(items) == 5 and all(shiboken6.isValid(item) for item in items)
+    frame.deleteLater()  # as screens are dropped: the layout goes before its widgets
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert not shiboken6.isValid(frame)
+    assert not any(shiboken6.isValid(item) for item in items), "QWidgetItems leaked"
