@@ -16,18 +16,18 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import Settings
-from kiosk.content.model import ContentPack
-from kiosk.content.problems import ContentError
-from kiosk.lockdown import KioskGuard
-from kiosk.paths import default_content_dir, default_settings_path
-from kiosk.reload import ContentReloader
-from kiosk.sources import Loaded, load_all
-from kiosk.stats import UsageStats
-from kiosk.timing import time_scale_from_env
+from kiosk.core.config import Settings
+from kiosk.core.content.model import ContentPack
+from kiosk.core.content.problems import ContentError
+from kiosk.core.paths import default_content_dir, default_settings_path
+from kiosk.core.sources import Loaded, load_all
+from kiosk.core.stats import UsageStats
+from kiosk.core.timing import time_scale_from_env
+from kiosk.core.usage import UsageRecorder
+from kiosk.runtime.lockdown import KioskGuard
+from kiosk.runtime.reload import ContentReloader
 from kiosk.ui.staff_mode import StaffMode
 from kiosk.ui.window import KioskWindow
-from kiosk.usage import UsageRecorder
 
 log = logging.getLogger(__name__)
 Build = Callable[[ContentPack, Settings, Path | None], KioskWindow]
@@ -112,7 +112,7 @@ def create_kiosk(
     switches to the clinic's files as soon as they are fixed. ``welcome_first`` builds the
     other screens just after the welcome screen first paints (a faster start).
     ``time_scale`` speeds up the settings' timers (default: $KIOSK_TIME_SCALE, see
-    kiosk/timing.py).
+    kiosk/core/timing.py).
     """
     app = application()
     config = Path(config_path) if config_path else None

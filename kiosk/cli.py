@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.content.problems import ContentError
+from kiosk.core.content.problems import ContentError
 
 if TYPE_CHECKING:  # content loading is imported where used: `kiosk supervise` runs all day
-    from kiosk.sources import Loaded
+    from kiosk.core.sources import Loaded
 
 SCHEMA_KINDS = ("settings", "pack", "page", "checklist", "strings")
 
@@ -123,10 +123,10 @@ def _run(args: argparse.Namespace) -> int:
 
     from kiosk import __version__
     from kiosk.app import application, create_kiosk, data_folder
-    from kiosk.error_log import ErrorLog
-    from kiosk.logs import setup_logging
-    from kiosk.os_signals import SignalHandler
-    from kiosk.service import Heartbeat
+    from kiosk.core.logs import setup_logging
+    from kiosk.runtime.error_log import ErrorLog
+    from kiosk.runtime.os_signals import SignalHandler
+    from kiosk.runtime.service import Heartbeat
     from kiosk.ui.staff_mode import StaffMode
 
     if problem := _no_display():
@@ -200,7 +200,7 @@ def _preview(args: argparse.Namespace) -> int:
 
 
 def _load_checked(args: argparse.Namespace) -> Loaded:
-    from kiosk.sources import load_all
+    from kiosk.core.sources import load_all
 
     return load_all(args.config, args.content_dir or args.content)
 
@@ -214,7 +214,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _lint(args: argparse.Namespace) -> int:
-    from kiosk.content.lint import lint
+    from kiosk.core.content.lint import lint
 
     findings = lint(_load_checked(args), review_months=args.review_months)
     warnings = [finding for finding in findings if finding.severity == "warning"]
@@ -225,7 +225,7 @@ def _lint(args: argparse.Namespace) -> int:
 
 
 def _hash_pin(args: argparse.Namespace) -> int:
-    from kiosk.staff import check_pin_format, hash_pin
+    from kiosk.core.staff import check_pin_format, hash_pin
 
     if args.pin_stdin:
         pin = sys.stdin.readline().strip()
@@ -248,8 +248,8 @@ def _hash_pin(args: argparse.Namespace) -> int:
 def _handout(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.app import application
-    from kiosk.sources import load_all
-    from kiosk.take_home import page_handout
+    from kiosk.core.sources import load_all
+    from kiosk.core.take_home import page_handout
     from kiosk.ui.dates import reviewed
     from kiosk.ui.handout import write_pdf
 
@@ -282,7 +282,7 @@ def _handout(args: argparse.Namespace) -> int:
 
 def _stats(args: argparse.Namespace) -> int:
     from kiosk.app import data_folder
-    from kiosk.stats import UsageStats
+    from kiosk.core.stats import UsageStats
 
     path = data_folder() / "usage.sqlite3"
     if not path.is_file():
@@ -302,14 +302,14 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from kiosk.schema import schema_text
+    from kiosk.core.schema import schema_text
 
     print(schema_text(args.kind), end="")
     return 0
 
 
 def _supervise(args: argparse.Namespace) -> int:
-    from kiosk.supervise import supervise
+    from kiosk.runtime.supervise import supervise
 
     command = args.session[1:] if args.session[:1] == ["--"] else args.session
     if not command:

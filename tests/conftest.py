@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import create_kiosk
-from kiosk.config import MAX_STAFF_SECONDS, MIN_IDLE_SECONDS
-from kiosk.paths import default_content_dir, default_settings_path
+from kiosk.core.config import MAX_STAFF_SECONDS, MIN_IDLE_SECONDS
+from kiosk.core.paths import default_content_dir, default_settings_path
 from kiosk.ui.window import KioskWindow
 
 REPO = Path(__file__).resolve().parent.parent
@@ -114,7 +114,7 @@ def kiosk(qtbot: QtBot) -> Iterator[KioskWindow]:
 @dataclass(frozen=True)
 class QuickIdle:
     """Valid settings (idle timers at 20 s and more) and the time scale that makes them
-    last only as long as a test wants (kiosk/timing.py)."""
+    last only as long as a test wants (kiosk/core/timing.py)."""
 
     path: Path
     scale: float

@@ -13,9 +13,9 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kiosk.content.loader import load_pack
-from kiosk.content.readability import page_text
-from kiosk.paths import default_content_dir
+from kiosk.core.content.loader import load_pack
+from kiosk.core.content.readability import page_text
+from kiosk.core.paths import default_content_dir
 
 RUN = 8  # words in a row that count as a copied sentence
 # Naming a source is required, not copying: these credits may appear word for word.

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.app import create_kiosk
-from kiosk.session import ATTRACT, Session
+from kiosk.core.session import ATTRACT, Session
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.window import KioskWindow
 from tests.conftest import LANDSCAPE, QuickIdle, kiosk_options

@@ -52,8 +52,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app import application
-from kiosk.lockdown import CORNER_PX
-from kiosk.session import ATTRACT, SUMMARY, is_staff_screen
+from kiosk.core.session import ATTRACT, SUMMARY, is_staff_screen
+from kiosk.runtime.lockdown import CORNER_PX
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.window import KioskWindow
 from tests.conftest import LANDSCAPE, PORTRAIT, Finger, QuickIdle, short_idle_settings

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QWidget
 
-from kiosk.content.model import Strings
+from kiosk.core.content.model import Strings
 from kiosk.ui.flow import FlowLayout
 from kiosk.ui.theme import BUTTON_HEIGHT_PX
 from kiosk.ui.widgets import TouchButton, set_label, text_label

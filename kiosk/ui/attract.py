@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.content.model import Strings
+from kiosk.core.content.model import Strings
 from kiosk.ui.picture import Picture
 from kiosk.ui.widgets import PanelButton, callout_frame, set_label, text_label
 

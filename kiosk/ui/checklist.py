@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from kiosk.content.model import Checklist, Strings
-from kiosk.content.placeholders import fill
+from kiosk.core.content.model import Checklist, Strings
+from kiosk.core.content.placeholders import fill
 from kiosk.ui.flow import FlowLayout
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.warning import WarningPanel

@@ -6,8 +6,8 @@ import datetime
 
 from PySide6.QtCore import QDate, QLocale
 
-from kiosk.content.model import Page, Strings
-from kiosk.wording import reviewed_line
+from kiosk.core.content.model import Page, Strings
+from kiosk.core.wording import reviewed_line
 
 
 def long_date(day: datetime.date, language: str) -> str:

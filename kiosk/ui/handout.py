@@ -9,7 +9,7 @@ from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from kiosk.take_home import Handout
+from kiosk.core.take_home import Handout
 
 STYLE = """
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 12pt; color: #000; }

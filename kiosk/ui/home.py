@@ -8,8 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
-from kiosk.content.model import Language
-from kiosk.session import CHECKLIST, topic_screen
+from kiosk.core.content.model import Language
+from kiosk.core.session import CHECKLIST, topic_screen
 from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
 from kiosk.ui.widgets import Tile, text_label
 

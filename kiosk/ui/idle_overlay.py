@@ -7,7 +7,7 @@ import math
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.content.model import Strings
+from kiosk.core.content.model import Strings
 from kiosk.ui.widgets import TouchButton, WindowOverlay, set_label, text_label
 
 

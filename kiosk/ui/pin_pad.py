@@ -7,7 +7,7 @@ import math
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.staff import MAX_DIGITS
+from kiosk.core.staff import MAX_DIGITS
 from kiosk.ui.widgets import TouchButton, text_label
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from kiosk.session import ATTRACT, HOME, SUMMARY
+from kiosk.core.session import ATTRACT, HOME, SUMMARY
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.window import KioskWindow
 

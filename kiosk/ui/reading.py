@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.content.model import Strings
+from kiosk.core.content.model import Strings
 from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
 from kiosk.ui.widgets import TouchButton, text_label
 

@@ -12,12 +12,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtWidgets import QApplication
 
-from kiosk.idle import IdleWatcher
-from kiosk.lockdown import KioskGuard, StaffGesture
-from kiosk.session import STAFF_PANEL, STAFF_PIN, is_staff_screen
-from kiosk.staff import PinThrottle, verify_pin
-from kiosk.stats import UsageStats
-from kiosk.timing import timer_ms
+from kiosk.core.session import STAFF_PANEL, STAFF_PIN, is_staff_screen
+from kiosk.core.staff import PinThrottle, verify_pin
+from kiosk.core.stats import UsageStats
+from kiosk.core.timing import timer_ms
+from kiosk.runtime.idle import IdleWatcher
+from kiosk.runtime.lockdown import KioskGuard, StaffGesture
 from kiosk.ui.pin_pad import PinPad
 from kiosk.ui.staff_panel import StaffPanel
 from kiosk.ui.window import KioskWindow

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.content.model import Strings
-from kiosk.reload import ContentReloader
-from kiosk.stats import CHECKLIST_COMPLETED, CHECKLIST_OPENED, PAGE_VIEW, SESSION_STARTED
+from kiosk.core.content.model import Strings
+from kiosk.core.stats import CHECKLIST_COMPLETED, CHECKLIST_OPENED, PAGE_VIEW, SESSION_STARTED
+from kiosk.runtime.reload import ContentReloader
 from kiosk.ui.flow import FlowLayout
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.widgets import TouchButton, callout_frame, clear_layout, text_label

@@ -6,8 +6,8 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.content.model import Strings
-from kiosk.take_home import qr_matrix
+from kiosk.core.content.model import Strings
+from kiosk.core.take_home import qr_matrix
 from kiosk.ui.flow import FlowLayout
 from kiosk.ui.widgets import TouchButton, WindowOverlay, set_label, text_label
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from kiosk.colors import BODY_TEXT_MIN, OTHER_MIN, contrast, mix
-from kiosk.config import Theme
+from kiosk.core.colors import BODY_TEXT_MIN, OTHER_MIN, contrast, mix
+from kiosk.core.config import Theme
 
 
 def _toward(

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.content.model import (
+from kiosk.core.content.model import (
     BulletsBlock,
     CalloutBlock,
     HeadingBlock,

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.content.model import WarningSigns, WarningTier
-from kiosk.content.placeholders import fill
+from kiosk.core.content.model import WarningSigns, WarningTier
+from kiosk.core.content.placeholders import fill
 from kiosk.ui.widgets import text_label
 
 LINE_CHARS = 30  # a sign's column keeps at least this many characters a line

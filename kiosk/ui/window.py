@@ -11,11 +11,9 @@ from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent, QScreen, QShowEvent, QWindow
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.config import Settings
-from kiosk.content.model import ContentPack, Language, Page
-from kiosk.idle import IdleWatcher
-from kiosk.reload import ContentReloader
-from kiosk.session import (
+from kiosk.core.config import Settings
+from kiosk.core.content.model import ContentPack, Language, Page
+from kiosk.core.session import (
     ATTRACT,
     CHECKLIST,
     HOME,
@@ -24,8 +22,11 @@ from kiosk.session import (
     is_staff_screen,
     topic_screen,
 )
-from kiosk.take_home import Handout, checklist_text, page_handout, topic_text
-from kiosk.timing import timer_ms
+from kiosk.core.take_home import Handout, checklist_text, page_handout, topic_text
+from kiosk.core.timing import timer_ms
+from kiosk.core.wording import clear_time_phrase
+from kiosk.runtime.idle import IdleWatcher
+from kiosk.runtime.reload import ContentReloader
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
@@ -39,7 +40,6 @@ from kiosk.ui.scrolling import release_touch_scrolling, stop_flings
 from kiosk.ui.take_home import TakeHomeOverlay
 from kiosk.ui.theme import Palette, TypeScale, button_px, style_sheet, target_px
 from kiosk.ui.topic import TopicScreen
-from kiosk.wording import clear_time_phrase
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ class KioskWindow(QWidget):
         time_scale: float = 1.0,
     ):
         super().__init__(parent)
-        self.time_scale = time_scale  # see kiosk/timing.py
+        self.time_scale = time_scale  # see kiosk/core/timing.py
         self.setObjectName("KioskWindow")
         self._welcome_only = welcome_first  # until build_all_screens()
         self._painted = False

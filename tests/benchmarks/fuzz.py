@@ -22,10 +22,10 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.config import load_settings
-from kiosk.content.images import image_problem
-from kiosk.content.loader import load_pack
-from kiosk.content.problems import ContentError
+from kiosk.core.config import load_settings
+from kiosk.core.content.images import image_problem
+from kiosk.core.content.loader import load_pack
+from kiosk.core.content.problems import ContentError
 from tests.benchmarks.common import Result, percentile, section_main
 from tests.conftest import CONTENT, REPO, SETTINGS
 

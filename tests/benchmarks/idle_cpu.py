@@ -16,7 +16,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QLabel
 
 from kiosk.app import application, create_kiosk
-from kiosk.session import HOME, topic_screen
+from kiosk.core.session import HOME, topic_screen
 from tests.benchmarks.common import Result, cpu_seconds, section_main
 
 SIZE = (1920, 1080)

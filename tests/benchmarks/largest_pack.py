@@ -21,8 +21,8 @@ from pathlib import Path
 
 import yaml
 
-from kiosk.content.model import MAX_PAGE_CHARACTERS, MAX_TOPICS
-from kiosk.paths import default_content_dir
+from kiosk.core.content.model import MAX_PAGE_CHARACTERS, MAX_TOPICS
+from kiosk.core.paths import default_content_dir
 from tests.benchmarks.common import Result, percentile, rss_kib, section_main
 
 LANGUAGES = ("en", "es")
@@ -64,8 +64,8 @@ def _page(topic: str, number: int) -> dict[str, object]:
         "key_points": ["The gut lining is a thin wall."] * 6,
         "blocks": blocks,
     }
-    from kiosk.content.model import Page  # noqa: PLC0415
-    from kiosk.content.readability import page_text  # noqa: PLC0415
+    from kiosk.core.content.model import Page  # noqa: PLC0415
+    from kiosk.core.content.readability import page_text  # noqa: PLC0415
 
     room = MAX_PAGE_CHARACTERS - len(page_text(Page.model_validate(page)))
     while room > 0:
@@ -134,7 +134,7 @@ def measure(args: argparse.Namespace) -> Result:
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from kiosk.app import application, create_kiosk  # noqa: PLC0415
-    from kiosk.session import HOME, topic_screen  # noqa: PLC0415
+    from kiosk.core.session import HOME, topic_screen  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory() as folder:
         content, settings = generate_largest_pack(Path(folder), photos=not args.quick)

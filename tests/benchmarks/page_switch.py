@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QWidget
 
 from kiosk.app import application, create_kiosk
-from kiosk.session import CHECKLIST, HOME, SUMMARY, topic_screen
+from kiosk.core.session import CHECKLIST, HOME, SUMMARY, topic_screen
 from tests.benchmarks.common import Result, percentile, section_main
 
 SIZE = (1920, 1080)

@@ -18,9 +18,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QTimer
 
 from kiosk.app import application, create_kiosk
-from kiosk.paths import default_content_dir
-from kiosk.session import HOME
-from kiosk.sources import load_all
+from kiosk.core.paths import default_content_dir
+from kiosk.core.session import HOME
+from kiosk.core.sources import load_all
 
 
 def main() -> None:

@@ -28,7 +28,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from kiosk.app import application, create_kiosk
-from kiosk.session import ATTRACT
+from kiosk.core.session import ATTRACT
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.topic import TopicScreen
 from kiosk.ui.window import KioskWindow

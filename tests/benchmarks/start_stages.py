@@ -32,7 +32,7 @@ class Stages:
 def measure(args: argparse.Namespace) -> Result:
     stages = Stages()
     # The imports are what is measured here, so they happen step by step, in start-up order.
-    from kiosk.sources import load_all  # noqa: PLC0415
+    from kiosk.core.sources import load_all  # noqa: PLC0415
 
     stages.mark("PyYAML, pydantic, content models")
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
@@ -40,7 +40,7 @@ def measure(args: argparse.Namespace) -> Result:
     app = QApplication(["kiosk"])
     stages.mark("PySide6 QtWidgets + QApplication")
     from kiosk.app import create_kiosk  # noqa: PLC0415
-    from kiosk.session import CHECKLIST, HOME, SUMMARY, topic_screen  # noqa: PLC0415
+    from kiosk.core.session import CHECKLIST, HOME, SUMMARY, topic_screen  # noqa: PLC0415
 
     stages.mark("kiosk screen modules")
     loaded = load_all()

@@ -22,10 +22,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from kiosk.content.model import MAX_TOPICS
-from kiosk.content.problems import ContentError
-from kiosk.paths import default_content_dir, default_settings_path
-from kiosk.sources import load_all
+from kiosk.core.content.model import MAX_TOPICS
+from kiosk.core.content.problems import ContentError
+from kiosk.core.paths import default_content_dir, default_settings_path
+from kiosk.core.sources import load_all
 from tests.benchmarks.common import Result, section_main
 
 REPEATS = 5

@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import application, create_kiosk
-from kiosk.session import CHECKLIST, SUMMARY
+from kiosk.core.session import CHECKLIST, SUMMARY
 from kiosk.ui.theme import target_px
 from tests.conftest import SETTINGS, Finger
 from tests.e2e.layout_checks import assert_controls_fit, assert_text_fits

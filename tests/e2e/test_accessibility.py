@@ -13,9 +13,9 @@ from PySide6.QtGui import QAccessible, QAccessibleInterface, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from kiosk.colors import BODY_TEXT_MIN, OTHER_MIN, contrast
-from kiosk.config import Theme
-from kiosk.session import ATTRACT, CHECKLIST, HOME, SUMMARY, topic_screen
+from kiosk.core.colors import BODY_TEXT_MIN, OTHER_MIN, contrast
+from kiosk.core.config import Theme
+from kiosk.core.session import ATTRACT, CHECKLIST, HOME, SUMMARY, topic_screen
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.theme import Palette, button_px, target_px

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.session import HOME
+from kiosk.core.session import HOME
 from kiosk.ui.attract import NUDGES, ROTATE_MS
 from kiosk.ui.window import KioskWindow
 

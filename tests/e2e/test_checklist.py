@@ -11,8 +11,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.content.problems import ContentError
-from kiosk.session import ATTRACT, CHECKLIST, HOME, SUMMARY, Session
+from kiosk.core.content.problems import ContentError
+from kiosk.core.session import ATTRACT, CHECKLIST, HOME, SUMMARY, Session
 from kiosk.ui.window import KioskWindow
 from tests.conftest import Finger, open_kiosk, short_idle_settings
 

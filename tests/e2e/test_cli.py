@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
 from kiosk.cli import main
-from kiosk.staff import verify_pin
-from kiosk.stats import PAGE_VIEW, UsageStats
+from kiosk.core.staff import verify_pin
+from kiosk.core.stats import PAGE_VIEW, UsageStats
 from tests.conftest import CONTENT, REPO
 
 

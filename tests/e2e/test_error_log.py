@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtCore import QTimer, qWarning
 from pytestqt.qtbot import QtBot
 
-from kiosk.error_log import ErrorLog
-from kiosk.session import ATTRACT, CHECKLIST, HOME
+from kiosk.core.session import ATTRACT, CHECKLIST, HOME
+from kiosk.runtime.error_log import ErrorLog
 from kiosk.ui.window import KioskWindow
 from tests.conftest import REPO, Finger
 

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import create_kiosk
-from kiosk.content.model import ImageBlock, Language
-from kiosk.content.problems import ContentError
-from kiosk.logs import setup_logging
-from kiosk.os_signals import SignalHandler
-from kiosk.session import ATTRACT, CHECKLIST, HOME, SUMMARY, topic_screen
-from kiosk.stats import PAGE_VIEW, UsageStats
+from kiosk.core.content.model import ImageBlock, Language
+from kiosk.core.content.problems import ContentError
+from kiosk.core.logs import setup_logging
+from kiosk.core.session import ATTRACT, CHECKLIST, HOME, SUMMARY, topic_screen
+from kiosk.core.stats import PAGE_VIEW, UsageStats
+from kiosk.runtime.os_signals import SignalHandler
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.picture import Picture
 from kiosk.ui.staff_mode import StaffMode
@@ -621,7 +621,7 @@ def test_sigterm_stops_the_kiosk_cleanly(tmp_path: Path) -> None:
     assert all(re.match(LOG_LINE, line) for line in lines), errors
     assert " ERROR " not in errors
     text = log_text(log)
-    assert "INFO kiosk.os_signals: SIGTERM received; stopping" in text
+    assert "INFO kiosk.runtime.os_signals: SIGTERM received; stopping" in text
     assert text.rstrip().endswith("kiosk stopped (status 0)")
 
 
@@ -638,7 +638,7 @@ def test_sigint_stops_a_kiosk_started_on_broken_content_cleanly(
     errors = stderr.read_text(encoding="utf-8")
     assert "Traceback" not in errors and "KeyboardInterrupt" not in errors, errors
     text = log_text(log)
-    assert "INFO kiosk.os_signals: SIGINT received; stopping" in text
+    assert "INFO kiosk.runtime.os_signals: SIGINT received; stopping" in text
     assert text.rstrip().endswith("kiosk stopped (status 0)")
 
 

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from kiosk.session import ATTRACT, HOME, STAFF_PANEL, topic_screen
+from kiosk.core.session import ATTRACT, HOME, STAFF_PANEL, topic_screen
 from kiosk.ui.staff_mode import StaffMode
 from kiosk.ui.topic import TopicScreen
 from kiosk.ui.window import KioskWindow

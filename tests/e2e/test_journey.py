@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from kiosk.session import ATTRACT, HOME, topic_screen
+from kiosk.core.session import ATTRACT, HOME, topic_screen
 from kiosk.ui.topic import TopicScreen
 from kiosk.ui.window import KioskWindow
 from tests.conftest import Finger

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.content.model import MAX_PAGE_CHARACTERS, MAX_TOPICS
-from kiosk.content.readability import page_text
-from kiosk.session import HOME, SUMMARY, topic_screen
-from kiosk.sources import load_all
+from kiosk.core.content.model import MAX_PAGE_CHARACTERS, MAX_TOPICS
+from kiosk.core.content.readability import page_text
+from kiosk.core.session import HOME, SUMMARY, topic_screen
+from kiosk.core.sources import load_all
 from kiosk.ui import picture
 from kiosk.ui.picture import CACHE_BYTES, Picture
 from kiosk.ui.topic import TopicScreen

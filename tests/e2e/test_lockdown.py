@@ -9,8 +9,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.lockdown import KioskGuard
-from kiosk.session import HOME
+from kiosk.core.session import HOME
+from kiosk.runtime.lockdown import KioskGuard
 from kiosk.ui.window import KioskWindow
 
 ESCAPES = [

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.session import is_staff_screen
+from kiosk.core.session import is_staff_screen
 from kiosk.ui.window import KioskWindow
 from tests.conftest import QuickIdle, open_kiosk, short_idle_settings
 from tests.monkey import (

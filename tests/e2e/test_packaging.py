@@ -70,7 +70,7 @@ def test_unit_runs_cage_on_tty1_and_always_restarts() -> None:
         "Conflicts=getty@tty1.service",
     ):
         assert line in text, line
-    # The main process relays the app's notify messages (kiosk/supervise.py).
+    # The main process relays the app's notify messages (kiosk/runtime/supervise.py).
     assert re.search(
         r"^ExecStart=/opt/gut-health-kiosk/kiosk supervise -- /usr/bin/cage .*-- "
         r"/opt/gut-health-kiosk/gut-health-kiosk$",

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.content.loader import load_pack
-from kiosk.logs import setup_logging
+from kiosk.core.content.loader import load_pack
+from kiosk.core.logs import setup_logging
 from kiosk.ui.staff_mode import StaffMode
 from tests.conftest import CONTENT, REPO, Finger, open_kiosk, short_idle_settings
 from tests.e2e.privacy_driver import DONE

@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QFrame, QPushButton, QScrollArea
 from pytestqt.qtbot import QtBot
 
-from kiosk.content.model import Language
-from kiosk.session import ATTRACT
+from kiosk.core.content.model import Language
+from kiosk.core.session import ATTRACT
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.flow import FlowLayout
 from kiosk.ui.window import KioskWindow

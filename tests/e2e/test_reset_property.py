@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.session import ATTRACT
+from kiosk.core.session import ATTRACT
 from kiosk.ui.access_bar import TEXT_SCALES, AccessBar
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.topic import TopicScreen

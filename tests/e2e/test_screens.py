@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.session import ATTRACT, is_staff_screen
+from kiosk.core.session import ATTRACT, is_staff_screen
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.widgets import TouchButton
 from kiosk.ui.window import KioskWindow

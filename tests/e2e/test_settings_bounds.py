@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.config import Settings
-from kiosk.content.problems import ContentError
-from kiosk.session import ATTRACT, HOME
-from kiosk.sources import load_all
+from kiosk.core.config import Settings
+from kiosk.core.content.problems import ContentError
+from kiosk.core.session import ATTRACT, HOME
+from kiosk.core.sources import load_all
 from tests.conftest import Finger, open_kiosk
 
 

@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
-from kiosk.content.problems import ContentError
-from kiosk.schema import json_schema
-from kiosk.session import ATTRACT, HOME
-from kiosk.sources import load_all
+from kiosk.core.content.problems import ContentError
+from kiosk.core.schema import json_schema
+from kiosk.core.session import ATTRACT, HOME
+from kiosk.core.sources import load_all
 from tests.conftest import Finger, open_kiosk
 
 SCHEMA = json_schema("settings")

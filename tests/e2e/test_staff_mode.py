@@ -11,9 +11,9 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from kiosk.lockdown import KioskGuard
-from kiosk.session import ATTRACT, HOME, STAFF_PANEL, STAFF_PIN, is_staff_screen
-from kiosk.staff import PinThrottle, hash_pin
+from kiosk.core.session import ATTRACT, HOME, STAFF_PANEL, STAFF_PIN, is_staff_screen
+from kiosk.core.staff import PinThrottle, hash_pin
+from kiosk.runtime.lockdown import KioskGuard
 from kiosk.ui.staff_mode import StaffMode
 from kiosk.ui.window import KioskWindow
 from tests.conftest import Finger, open_kiosk
@@ -126,7 +126,7 @@ def test_wrong_pins_wait_longer_each_time(
 def test_staff_mode_times_out_to_a_fresh_patient_mode(
     qtbot: QtBot, tmp_path: Path, finger: Finger
 ) -> None:
-    # The shortest staff timeout allowed, 30 s, run 100 times faster (kiosk/timing.py).
+    # The shortest staff timeout allowed, 30 s, run 100 times faster (kiosk/core/timing.py).
     kiosk = open_kiosk(qtbot, config_path=staff_settings(tmp_path, timeout=30), time_scale=0.01)
     staff = staff_of(kiosk)
     corner_taps(kiosk, finger)

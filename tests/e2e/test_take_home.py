@@ -16,8 +16,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from kiosk.content.loader import load_pack
-from kiosk.content.model import HeadingBlock
+from kiosk.core.content.loader import load_pack
+from kiosk.core.content.model import HeadingBlock
 from kiosk.ui.window import KioskWindow
 from tests.conftest import CONTENT, REPO, Finger, open_kiosk
 

@@ -12,9 +12,9 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.content.lint import lint
-from kiosk.session import CHECKLIST, HOME, SUMMARY, topic_screen
-from kiosk.sources import load_all
+from kiosk.core.content.lint import lint
+from kiosk.core.session import CHECKLIST, HOME, SUMMARY, topic_screen
+from kiosk.core.sources import load_all
 from kiosk.ui.read_aloud import screen_text
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.topic import TopicScreen

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from kiosk.service import Heartbeat
+from kiosk.runtime.service import Heartbeat
 from tests.conftest import REPO
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import create_kiosk
-from kiosk.session import ATTRACT, CHECKLIST, HOME, is_staff_screen
+from kiosk.core.session import ATTRACT, CHECKLIST, HOME, is_staff_screen
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.home import TILE_MIN_WIDTH
 from kiosk.ui.window import KioskWindow

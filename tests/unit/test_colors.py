@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from kiosk.colors import contrast, luminance, mix
-from kiosk.config import Theme
+from kiosk.core.colors import contrast, luminance, mix
+from kiosk.core.config import Theme
 from kiosk.ui.theme import Palette
 
 

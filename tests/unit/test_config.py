@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import Settings, load_settings
-from kiosk.content.problems import ContentError
+from kiosk.core.config import Settings, load_settings
+from kiosk.core.content.problems import ContentError
 from tests.conftest import SETTINGS
 
 

@@ -5,7 +5,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.idle import IdleWatcher
+from kiosk.runtime.idle import IdleWatcher
 
 
 def press(widget: QWidget) -> None:

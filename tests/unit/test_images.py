@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from kiosk.content.images import MAX_IMAGE_BYTES, image_problem
+from kiosk.core.content.images import MAX_IMAGE_BYTES, image_problem
 from tests.conftest import CONTENT
 
 SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import load_settings
-from kiosk.content.loader import load_pack
-from kiosk.content.model import Checklist
-from kiosk.content.problems import ContentError
-from kiosk.take_home import MORE, checklist_text, fits_a_qr_code, fitted, qr_matrix
+from kiosk.core.config import load_settings
+from kiosk.core.content.loader import load_pack
+from kiosk.core.content.model import Checklist
+from kiosk.core.content.problems import ContentError
+from kiosk.core.take_home import MORE, checklist_text, fits_a_qr_code, fitted, qr_matrix
 from tests.conftest import CONTENT
 
 NUMBERS = {"emergency_number": "911", "crisis_line": "988", "clinic_phone": ""}

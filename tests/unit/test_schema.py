@@ -8,8 +8,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from kiosk.cli import main
-from kiosk.content.safe_yaml import load_yaml
-from kiosk.schema import KINDS, generated_files, json_schema
+from kiosk.core.content.safe_yaml import load_yaml
+from kiosk.core.schema import KINDS, generated_files, json_schema
 from tests.conftest import CONTENT, REPO, SETTINGS
 
 BUNDLED = {
@@ -51,7 +51,9 @@ def test_bundled_files_point_editors_at_their_schema(kind: str) -> None:
 
 def test_shipped_schemas_and_reference_are_up_to_date() -> None:
     for path, text in generated_files(REPO).items():
-        assert path.read_text(encoding="utf-8") == text, f"run: python -m kiosk.schema ({path})"
+        assert path.read_text(encoding="utf-8") == text, (
+            f"run: python -m kiosk.core.schema ({path})"
+        )
 
 
 def test_reference_lists_every_setting_with_its_description() -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from kiosk.session import ATTRACT, HOME, Session, topic_screen
+from kiosk.core.session import ATTRACT, HOME, Session, topic_screen
 
 
 def test_back_retraces_the_trail_and_home_forgets_it() -> None:
@@ -38,7 +38,8 @@ def test_reset_returns_to_a_fresh_session() -> None:
 
 def test_core_modules_import_no_qt() -> None:
     code = (
-        "import sys, kiosk.session, kiosk.config, kiosk.content.loader, kiosk.content.readability;"
+        "import sys, kiosk.core.session, kiosk.core.config, kiosk.core.content.loader,"
+        " kiosk.core.content.readability;"
         "qt = [m for m in sys.modules if m.startswith('PySide6')];"
         "assert not qt, qt"
     )

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.model import ParagraphBlock
-from kiosk.content.problems import ContentError
-from kiosk.sources import load_all, settings_path
+from kiosk.core.content.model import ParagraphBlock
+from kiosk.core.content.problems import ContentError
+from kiosk.core.sources import load_all, settings_path
 from tests.conftest import CONTENT, SETTINGS
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.staff import PinThrottle, check_pin_format, hash_pin, is_pin_hash, verify_pin
+from kiosk.core.staff import PinThrottle, check_pin_format, hash_pin, is_pin_hash, verify_pin
 
 
 def test_hash_is_salted_and_verifies() -> None:

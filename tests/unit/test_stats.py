@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.session import ATTRACT, CHECKLIST, HOME, STAFF_PANEL, SUMMARY, topic_screen
-from kiosk.stats import (
+from kiosk.core.session import ATTRACT, CHECKLIST, HOME, STAFF_PANEL, SUMMARY, topic_screen
+from kiosk.core.stats import (
     CHECKLIST_COMPLETED,
     CHECKLIST_OPENED,
     PAGE_VIEW,
     SESSION_STARTED,
     UsageStats,
 )
-from kiosk.usage import UsageRecorder
+from kiosk.core.usage import UsageRecorder
 
 
 def test_counts_accumulate_per_event_and_screen(tmp_path: Path) -> None:
@@ -135,7 +135,7 @@ def connections(monkeypatch: pytest.MonkeyPatch) -> list[sqlite3.Connection]:
         opened.append(db)
         return db
 
-    monkeypatch.setattr("kiosk.stats.sqlite3.connect", tracking_connect)
+    monkeypatch.setattr("kiosk.core.stats.sqlite3.connect", tracking_connect)
     return opened
 
 

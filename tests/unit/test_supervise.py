@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.supervise import group_members, passed_on, system_environment
+from kiosk.runtime.supervise import group_members, passed_on, system_environment
 from tests.conftest import REPO
 
 # cage: runs its one client and exits with its status (and ends on SIGTERM).

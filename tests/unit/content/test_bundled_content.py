@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from kiosk.content.loader import load_pack
-from kiosk.content.model import ContentPack, ImageBlock, Page
-from kiosk.content.readability import measures, page_text, whole_checklist_text
+from kiosk.core.content.loader import load_pack
+from kiosk.core.content.model import ContentPack, ImageBlock, Page
+from kiosk.core.content.readability import measures, page_text, whole_checklist_text
 from tests.conftest import CONTENT
 from tests.copy_check import copied_runs
 

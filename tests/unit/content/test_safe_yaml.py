@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.problems import ContentError
-from kiosk.content.safe_yaml import MAX_DEPTH, load_yaml
+from kiosk.core.content.problems import ContentError
+from kiosk.core.content.safe_yaml import MAX_DEPTH, load_yaml
 
 
 def write(tmp_path: Path, text: str | bytes, name: str = "page.yaml") -> Path:

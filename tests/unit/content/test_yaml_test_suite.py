@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import load_settings
-from kiosk.content.loader import load_model
-from kiosk.content.model import Page
-from kiosk.content.problems import ContentError
+from kiosk.core.config import load_settings
+from kiosk.core.content.loader import load_model
+from kiosk.core.content.model import Page
+from kiosk.core.content.problems import ContentError
 
 # The input documents of github.com/yaml/yaml-test-suite (MIT licence, see its LICENSE), kept in
 # the project so that a bare clone tests them.

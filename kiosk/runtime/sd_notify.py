@@ -1,7 +1,7 @@
 """systemd's notify protocol (sd_notify): one datagram to the socket in ``$NOTIFY_SOCKET``.
 
 Outside systemd (no ``$NOTIFY_SOCKET``) nothing is sent. Qt-free: used by the kiosk's
-heartbeat (kiosk/service.py) and by ``kiosk supervise`` (kiosk/supervise.py).
+heartbeat (kiosk/runtime/service.py) and by ``kiosk supervise`` (kiosk/runtime/supervise.py).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def notify(message: str, address: str | None = None) -> bool:
 
 def watchdog_seconds() -> float | None:
     """The watchdog period systemd set, if any. WATCHDOG_PID is not checked: the kiosk is
-    a grandchild of the unit's main process, which relays its pings (kiosk/supervise.py)."""
+    a grandchild of the unit's main process, which relays its pings (kiosk/runtime/supervise.py)."""
     usec = os.environ.get("WATCHDOG_USEC", "")
     if not usec.isdigit() or int(usec) == 0:
         return None

@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.config import LoadedSettings, Settings, load_settings, system_settings_path
-from kiosk.content.loader import load_pack
-from kiosk.content.model import ContentPack
-from kiosk.content.problems import ContentError, Problem
-from kiosk.content.safe_yaml import FieldPath
-from kiosk.paths import default_content_dir, default_settings_path
+from kiosk.core.config import LoadedSettings, Settings, load_settings, system_settings_path
+from kiosk.core.content.loader import load_pack
+from kiosk.core.content.model import ContentPack
+from kiosk.core.content.problems import ContentError, Problem
+from kiosk.core.content.safe_yaml import FieldPath
+from kiosk.core.paths import default_content_dir, default_settings_path
 
 
 def settings_path(explicit: Path | None = None) -> Path:

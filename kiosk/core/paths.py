@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+_REPO = Path(__file__).resolve().parents[2]  # kiosk/core/paths.py
+
 
 def resources_dir() -> Path:
     """The bundled resources folder; ``KIOSK_RESOURCES`` overrides it."""
@@ -15,13 +17,13 @@ def resources_dir() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     candidates = [
         Path(frozen) / "resources" if frozen else None,
-        Path(__file__).resolve().parent.parent / "resources",
+        _REPO / "resources",
         Path(sys.prefix) / "share" / "gut-health-kiosk" / "resources",
     ]
     for candidate in candidates:
         if candidate is not None and (candidate / "content" / "pack.yaml").is_file():
             return candidate
-    return Path(__file__).resolve().parent.parent / "resources"
+    return _REPO / "resources"
 
 
 def default_content_dir() -> Path:

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from kiosk.content.problems import ContentError, Problem
+from kiosk.core.content.problems import ContentError, Problem
 
 MAX_BYTES = 512 * 1024
 MAX_VALUES = 20_000

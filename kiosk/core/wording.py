@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import math
 
-from kiosk.config import Idle
-from kiosk.content.model import Page, Strings
-from kiosk.content.placeholders import fill
+from kiosk.core.config import Idle
+from kiosk.core.content.model import Page, Strings
+from kiosk.core.content.placeholders import fill
 
 
 def clear_time_phrase(idle: Idle, strings: Strings) -> str:

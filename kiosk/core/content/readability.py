@@ -1,5 +1,5 @@
 """Reading-level measures for patient text, offline: Flesch-Kincaid and SMOG grades (English),
-Fernández-Huerta ease and INFLESZ (Spanish), with syllables from kiosk.content.syllables."""
+Fernández-Huerta ease and INFLESZ (Spanish), with syllables from kiosk.core.content.syllables."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from kiosk.content import syllables
-from kiosk.content.model import (
+from kiosk.core.content import syllables
+from kiosk.core.content.model import (
     BulletsBlock,
     CalloutBlock,
     Checklist,
@@ -21,7 +21,7 @@ from kiosk.content.model import (
     Strings,
     WarningBlock,
 )
-from kiosk.content.placeholders import fill
+from kiosk.core.content.placeholders import fill
 
 # Goals for patient text (NIH / MedlinePlus easy-to-read: grade 6-7, never above 8).
 FK_GOAL = 6.0  # Flesch-Kincaid grade, at most

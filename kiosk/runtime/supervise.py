@@ -26,7 +26,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from kiosk.sd_notify import notify
+from kiosk.runtime.sd_notify import notify
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 The kiosk says READY=1 once its first screen is painted, and WATCHDOG=1 from a timer on Qt's
 event loop: a loop that freezes stops the pings, and systemd kills and restarts the kiosk.
-Under the unit the messages go through ``kiosk supervise`` (kiosk/supervise.py); outside
+Under the unit the messages go through ``kiosk supervise`` (kiosk/runtime/supervise.py); outside
 systemd (no ``$NOTIFY_SOCKET``) none of this does anything.
 """
 
@@ -12,7 +12,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk.sd_notify import notify, watchdog_seconds
+from kiosk.runtime.sd_notify import notify, watchdog_seconds
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from kiosk.content.problems import ContentError, Problem
-from kiosk.content.safe_yaml import FieldPath, YamlDocument
+from kiosk.core.content.problems import ContentError, Problem
+from kiosk.core.content.safe_yaml import FieldPath, YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -18,7 +18,7 @@ _TABLE = "data/syllables-en.txt.gz"
 
 @cache
 def _english_table() -> dict[str, int]:
-    data = resources.files("kiosk.content").joinpath(_TABLE).read_bytes()
+    data = resources.files("kiosk.core.content").joinpath(_TABLE).read_bytes()
     table: dict[str, int] = {}
     for line in gzip.decompress(data).decode("ascii").splitlines():
         word, count = line.split(" ")

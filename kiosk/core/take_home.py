@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from kiosk.content.model import (
+from kiosk.core.content.model import (
     BulletsBlock,
     CalloutBlock,
     Checklist,
@@ -22,7 +22,7 @@ from kiosk.content.model import (
     WarningBlock,
     WarningSigns,
 )
-from kiosk.content.placeholders import fill
+from kiosk.core.content.placeholders import fill
 
 
 def qr_matrix(text: str) -> list[list[bool]]:

@@ -2,7 +2,7 @@
 
 The bundled YAML files point editors at ``resources/schema/<kind>.schema.json`` with a
 ``# yaml-language-server: $schema=...`` line, so VS Code's YAML extension completes keys and
-underlines mistakes as staff type. ``python -m kiosk.schema`` rewrites those files and
+underlines mistakes as staff type. ``python -m kiosk.core.schema`` rewrites those files and
 ``docs/reference.md``; a test fails when they are out of date.
 """
 
@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kiosk.config import Settings
-from kiosk.content.model import Checklist, Manifest, Page, Strings
-from kiosk.paths import resources_dir
+from kiosk.core.config import Settings
+from kiosk.core.content.model import Checklist, Manifest, Page, Strings
+from kiosk.core.paths import resources_dir
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -88,8 +88,8 @@ def _table(name: str, spec: dict[str, Any], defs: dict[str, Any]) -> list[str]:
 
 def _limits() -> list[str]:
     """What the checks bound beyond each key's own type, so a pack that validates runs."""
-    from kiosk.content import images, loader, safe_yaml  # noqa: PLC0415
-    from kiosk.content.model import MAX_PAGE_CHARACTERS, MAX_TOPICS  # noqa: PLC0415
+    from kiosk.core.content import images, loader, safe_yaml  # noqa: PLC0415
+    from kiosk.core.content.model import MAX_PAGE_CHARACTERS, MAX_TOPICS  # noqa: PLC0415
 
     return [
         "## Limits",
@@ -113,8 +113,9 @@ def reference_markdown() -> str:
     out = [
         "# Settings and content reference",
         "",
-        "Generated from the schema in `kiosk/config.py` and `kiosk/content/model.py` by",
-        "`python -m kiosk.schema`; do not edit by hand. The staff guide explains how to use it.",
+        "Generated from the schema in `kiosk/core/config.py` and `kiosk/core/content/model.py`",
+        "by `python -m kiosk.core.schema`; do not edit by hand. The staff guide explains how to",
+        "use it.",
         "",
     ]
     out += _limits()
@@ -137,7 +138,7 @@ def generated_files(repo: Path) -> dict[Path, str]:
 
 
 def main() -> int:
-    repo = Path(__file__).resolve().parent.parent
+    repo = Path(__file__).resolve().parents[2]  # kiosk/core/schema.py
     for path, text in generated_files(repo).items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

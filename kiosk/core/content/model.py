@@ -19,7 +19,7 @@ from pydantic import (
     Tag,
 )
 
-from kiosk.content.placeholders import CLEAR_TIME, SAFETY, allowing
+from kiosk.core.content.placeholders import CLEAR_TIME, SAFETY, allowing
 
 Slug = Annotated[
     str,

@@ -17,8 +17,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from kiosk.content.images import image_problem
-from kiosk.content.model import (
+from kiosk.core.content.images import image_problem
+from kiosk.core.content.model import (
     MAX_PAGE_CHARACTERS,
     MAX_TOPICS,
     Checklist,
@@ -29,10 +29,10 @@ from kiosk.content.model import (
     Page,
     Strings,
 )
-from kiosk.content.problems import ContentError, Problem
-from kiosk.content.readability import page_text
-from kiosk.content.safe_yaml import YamlDocument, load_yaml
-from kiosk.content.validation import validate
+from kiosk.core.content.problems import ContentError, Problem
+from kiosk.core.content.readability import page_text
+from kiosk.core.content.safe_yaml import YamlDocument, load_yaml
+from kiosk.core.content.validation import validate
 
 M = TypeVar("M", bound=BaseModel)
 

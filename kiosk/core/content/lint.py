@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from kiosk.colors import contrast
-from kiosk.content.model import ImageBlock, Language, Page
-from kiosk.content.problems import Problem
-from kiosk.content.readability import measures, page_text, strings_text, whole_checklist_text
-from kiosk.content.safe_yaml import load_yaml
-from kiosk.sources import Loaded
+from kiosk.core.colors import contrast
+from kiosk.core.content.model import ImageBlock, Language, Page
+from kiosk.core.content.problems import Problem
+from kiosk.core.content.readability import measures, page_text, strings_text, whole_checklist_text
+from kiosk.core.content.safe_yaml import load_yaml
+from kiosk.core.sources import Loaded
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ Records which screens are opened, never anything a patient chose on them.
 
 from __future__ import annotations
 
-from kiosk.session import ATTRACT, CHECKLIST, SUMMARY, is_staff_screen
-from kiosk.stats import (
+from kiosk.core.session import ATTRACT, CHECKLIST, SUMMARY, is_staff_screen
+from kiosk.core.stats import (
     CHECKLIST_COMPLETED,
     CHECKLIST_OPENED,
     PAGE_VIEW,

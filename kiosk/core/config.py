@@ -21,13 +21,13 @@ from pydantic import (
     model_validator,
 )
 
-from kiosk.colors import BODY_TEXT_MIN, HEX_COLOUR, OTHER_MIN, contrast
-from kiosk.content.images import image_problem
-from kiosk.content.model import ShortText, Slug, Strict
-from kiosk.content.problems import ContentError, Problem
-from kiosk.content.safe_yaml import YamlDocument, load_yaml
-from kiosk.content.validation import validate
-from kiosk.staff import is_pin_hash
+from kiosk.core.colors import BODY_TEXT_MIN, HEX_COLOUR, OTHER_MIN, contrast
+from kiosk.core.content.images import image_problem
+from kiosk.core.content.model import ShortText, Slug, Strict
+from kiosk.core.content.problems import ContentError, Problem
+from kiosk.core.content.safe_yaml import YamlDocument, load_yaml
+from kiosk.core.content.validation import validate
+from kiosk.core.staff import is_pin_hash
 
 # WCAG 2.2.1: a patient gets at least 20 seconds to say "I'm still here".
 MIN_WARNING_SECONDS = 20.0

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from kiosk.content.problems import ContentError, Problem
-from kiosk.sources import Loaded, LoadError, with_folders
+from kiosk.core.content.problems import ContentError, Problem
+from kiosk.core.sources import Loaded, LoadError, with_folders
 
 log = logging.getLogger(__name__)
 
