@@ -23,8 +23,8 @@ class FlowLayout(QLayout):
         self._items: list[QLayoutItem] = []
         self._heights: dict[int, int] = {}  # heightForWidth per width, until invalidated
         # Qt's own layouts delete their items in their C++ destructors; a Python layout
-        # cannot, so without this every widget added left its QWidgetItem behind (about
-        # 130 bytes; 1 KB per access bar, 16 KB per language switch).
+        # cannot, so without this every widget added left its QWidgetItem behind (16 KB of
+        # native memory per language switch: ten access bars, twice).
         self.destroyed.connect(partial(_delete_items, self._items))
         self.setSpacing(spacing)
         self.setContentsMargins(QMargins(0, 0, 0, 0))

@@ -77,6 +77,7 @@ class KioskWindow(QWidget):
         self.time_scale = time_scale  # see kiosk/core/timing.py
         self.setObjectName("KioskWindow")
         self._welcome_only = welcome_first  # until build_all_screens()
+        self._build_failed = False  # then only a touch tries again, not every repaint
         self._painted = False
         self.session = Session()
         self.stack = QStackedWidget()
@@ -131,6 +132,7 @@ class KioskWindow(QWidget):
             self.__dict__.update(kept)
             return False
         self._drop_screens(old)
+        self._build_failed = False  # new content: worth a try after the next paint
         forget_pictures_except({*pack.files, *([logo] if logo else [])})
         self.setWindowTitle(settings.clinic.name)
         self.idle_watcher.set_timeout(timer_ms(settings.idle.timeout_seconds, self.time_scale))
@@ -341,7 +343,7 @@ class KioskWindow(QWidget):
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self, self.first_painted.emit)  # dropped if self is gone
-        if self._welcome_only:  # the welcome screen is up: build the rest before a touch
+        if self._welcome_only and not self._build_failed:  # build the rest before a touch
             QTimer.singleShot(0, self.build_all_screens)
 
     def build_all_screens(self) -> None:
@@ -355,6 +357,7 @@ class KioskWindow(QWidget):
         except Exception:  # whatever it is, the welcome screen must stay usable
             log.exception("could not build the screens after the welcome screen")
             self._drop_screens(self._screens_not_in(welcome))
+            self._build_failed = True
             self.build_failed.emit()
             return
         self._welcome_only = False
