@@ -16,7 +16,10 @@ from typing import TYPE_CHECKING
 from kiosk.core.content.problems import ContentError
 
 if TYPE_CHECKING:  # content loading is imported where used: `kiosk supervise` runs all day
+    from PySide6.QtCore import QCoreApplication
+
     from kiosk.core.sources import Loaded
+    from kiosk.ui.window import KioskWindow
 
 SCHEMA_KINDS = ("settings", "pack", "page", "checklist", "strings")
 
@@ -118,8 +121,30 @@ def _no_display() -> str:
     )
 
 
+SELF_TEST_S = 30  # a cold start of a bundle on a slow disk takes a few seconds
+
+
+def _self_test(app: QCoreApplication, window: KioskWindow) -> None:
+    """Pass on a real paint event of the shown window (not a grab()), with every screen built;
+    fail if none comes within SELF_TEST_S."""
+    from PySide6.QtCore import QTimer
+
+    def painted() -> None:
+        window.build_all_screens()  # the rest, as straight after any first paint
+        clinic, screens = window.settings.clinic.name, len(window.screens)
+        print(f"self-test ok: {window.current_screen()} painted ({clinic}); {screens} screens")
+        app.exit(0)
+
+    def not_painted() -> None:
+        print(f"self-test FAILED: the window was not painted within {SELF_TEST_S} s")
+        app.exit(1)
+
+    window.first_painted.connect(painted)
+    QTimer.singleShot(SELF_TEST_S * 1000, not_painted)
+
+
 def _run(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtCore import Qt
 
     from kiosk import __version__
     from kiosk.app import application, create_kiosk, data_folder
@@ -167,15 +192,7 @@ def _run(args: argparse.Namespace) -> int:
 
     window.first_painted.connect(ready)
     if args.self_test:
-
-        def check() -> None:
-            painted = not window.grab().isNull()
-            status = "ok" if painted else "FAILED"
-            clinic = window.settings.clinic.name
-            print(f"self-test {status}: {window.current_screen()} painted ({clinic})")
-            app.exit(0 if painted else 1)
-
-        QTimer.singleShot(0, check)
+        _self_test(app, window)
     status = app.exec()
     heartbeat.stopping()
     signals.restore()

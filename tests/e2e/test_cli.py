@@ -106,7 +106,9 @@ def test_kiosk_starts_and_paints_its_first_screen() -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert "self-test ok: attract painted" in result.stdout
+    # A paint event of the shown window (not a grab() of it), then every screen built: the
+    # six topics, home, welcome, checklist, summary and the two staff screens.
+    assert "self-test ok: attract painted (Riverside Family Clinic); 12 screens" in result.stdout
 
 
 def test_hash_pin_makes_a_hash_that_verifies() -> None:
