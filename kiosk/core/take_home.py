@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from kiosk.core.config import Settings
 from kiosk.core.content.model import (
     BulletsBlock,
     CalloutBlock,
     Checklist,
     HeadingBlock,
     ImageBlock,
+    Language,
     Page,
     ParagraphBlock,
     SourceBlock,
@@ -133,3 +135,18 @@ def page_handout(
     if reviewed:
         sections.append(("", (reviewed,)))
     return Handout(page.title, tuple(sections), " · ".join(filter(None, (clinic, contact))))
+
+
+def take_home_for(
+    page: Page | None, language: Language, settings: Settings, ticked: set[str], reviewed: str
+) -> tuple[str, Handout | None]:
+    """The QR text for what the patient is looking at (``page``, else the symptom list), and
+    the handout to print, if any. A topic page prints; the symptom list never does: a shared
+    printer is not the patient's own, and the checklist promises that answers go nowhere."""
+    clinic = settings.clinic
+    numbers = settings.safety.numbers()
+    if page is None:
+        return checklist_text(language.checklist, ticked, numbers), None
+    contact = clinic.contact_in(language.code, settings.languages.default)
+    text = topic_text(page, clinic.name, numbers, settings.take_home.urls.get(page.id, ""))
+    return text, page_handout(page, clinic.name, contact, numbers, reviewed)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent, QScreen, QShowEvent, QWindow
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.core.config import Settings
@@ -22,20 +21,19 @@ from kiosk.core.session import (
     is_staff_screen,
     topic_screen,
 )
-from kiosk.core.take_home import Handout, checklist_text, page_handout, topic_text
+from kiosk.core.take_home import Handout, take_home_for
 from kiosk.core.timing import timer_ms
-from kiosk.core.wording import clear_time_phrase
 from kiosk.runtime.idle import IdleWatcher
 from kiosk.runtime.reload import ContentReloader
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.attract import AttractScreen
-from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
 from kiosk.ui.dates import reviewed
-from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle_overlay import StillThereOverlay
+from kiosk.ui.patient_screens import build_patient_screens
 from kiosk.ui.picture import forget_pictures_except
 from kiosk.ui.read_aloud import ReadAloud, screen_text
 from kiosk.ui.reading import ReadingScreen
+from kiosk.ui.screen_follower import ScreenFollower
 from kiosk.ui.scrolling import release_touch_scrolling, stop_flings
 from kiosk.ui.take_home import TakeHomeOverlay
 from kiosk.ui.theme import Palette, TypeScale, button_px, style_sheet, target_px
@@ -90,9 +88,7 @@ class KioskWindow(QWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.idle_watcher = IdleWatcher(timer_ms(settings.idle.timeout_seconds, time_scale), self)
         self._style_key: object = None
-        self._handle: QWindow | None = None  # the native window, whose screen is followed
-        self._screen: QScreen | None = None
-        self._covers = False  # fills its screen (kiosk mode), following it if it turns
+        self.follower = ScreenFollower(self, self._restyle)
         self.bars: list[AccessBar] = []
         features = settings.features
         self.read_aloud = ReadAloud(
@@ -175,37 +171,11 @@ class KioskWindow(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        handle = self.windowHandle()
-        if handle is not None and handle is not self._handle:
-            self._handle = handle
-            handle.screenChanged.connect(self._screen_changed)
-            self._screen_changed(handle.screen())
-        else:
-            self._restyle()  # now on its real screen, which may need bigger targets
+        self.follower.shown()
 
     def cover_screen(self) -> None:
-        """Fill the primary screen, even where no window manager honours the fullscreen
-        request, and keep filling the window's screen when it turns or changes."""
-        self._covers = True
-        self.setGeometry(QGuiApplication.primaryScreen().geometry())
-        self.showFullScreen()
-
-    def _screen_changed(self, screen: QScreen | None) -> None:
-        """The window moved to ``screen``: follow that screen's size, which sets touch targets."""
-        old, self._screen = self._screen, screen
-        if old is not None:
-            with contextlib.suppress(RuntimeError):  # the old screen may be unplugged and gone
-                old.geometryChanged.disconnect(self._screen_resized)
-        if screen is not None:
-            screen.geometryChanged.connect(self._screen_resized)
-            self._screen_resized(screen.geometry())
-        else:
-            self._restyle()
-
-    def _screen_resized(self, geometry: QRect) -> None:
-        if self._covers:
-            self.setGeometry(geometry)
-        self._restyle()
+        """Fill the screen (kiosk mode), following it when it turns or changes."""
+        self.follower.cover()
 
     def _offered_languages(self) -> list[tuple[str, str]]:
         offered = self.settings.languages.offered or list(self.pack.languages)
@@ -277,21 +247,10 @@ class KioskWindow(QWidget):
         self._show(self.session.screen if self.session.screen in self.screens else ATTRACT)
 
     def _current_handout(self) -> tuple[str, Handout | None]:
-        """QR text for what the patient is looking at, and the handout to print, if any.
-
-        A topic page prints; the symptom list never does: a shared printer is not the
-        patient's own, and the checklist promises that answers go nowhere.
-        """
-        clinic = self.settings.clinic
-        contact = clinic.contact_in(self.language.code, self.settings.languages.default)
-        numbers = self.settings.safety.numbers()
         screen = self.stack.currentWidget()
-        if isinstance(screen, TopicScreen):
-            url = self.settings.take_home.urls.get(screen.page.id, "")
-            text = topic_text(screen.page, clinic.name, numbers, url)
-            reviewed = self._reviewed(screen.page)
-            return text, page_handout(screen.page, clinic.name, contact, numbers, reviewed)
-        return checklist_text(self.language.checklist, self.session.ticked, numbers), None
+        page = screen.page if isinstance(screen, TopicScreen) else None
+        reviewed = self._reviewed(page) if page else ""
+        return take_home_for(page, self.language, self.settings, self.session.ticked, reviewed)
 
     def open_take_home(self) -> None:
         text, handout = self._current_handout()
@@ -372,48 +331,25 @@ class KioskWindow(QWidget):
         self._access_bar(self.attract)
 
     def _build(self, language: Language) -> None:
-        """Every screen after the welcome screen, each with its access bar."""
-        clinic = self.settings.clinic
-        self.home = HomeScreen(clinic.name, language, self.settings.features.checklist)
+        """Every screen after the welcome screen, wired to the navigation, each with its
+        access bar."""
+        built = build_patient_screens(self.pack, language, self.settings, self.session.text_scale)
+        self.home, self.checklist, self.summary = built.home, built.checklist, built.summary
         self.home.screen_chosen.connect(self.go)
-        self.home.set_text_scale(self.session.text_scale)
         self._add(HOME, self.home)
-        pages = language.pages
-        numbers = self.settings.safety.numbers()
-        tile = (language.checklist.title, language.strings.checklist_tile)
-        for index, page in enumerate(pages):
-            last = index + 1 == len(pages)
-            offer = self.settings.features.checklist and (page.offer_checklist or last)
-            screen = TopicScreen(
-                language.page_root(page.id, self.pack.root),
-                page,
-                strings=language.strings,
-                position=(index + 1, len(pages)),
-                next_page=None if last else pages[index + 1],
-                numbers=numbers,
-                reviewed=self._reviewed(page),
-                checklist=tile if offer else None,
-            )
+        for screen in built.topics:
             screen.next_requested.connect(lambda page_id: self.go(topic_screen(page_id)))
             screen.checklist_requested.connect(lambda: self.go(CHECKLIST))
             screen.take_home_requested.connect(self.open_take_home)
-            screen.take_home.setVisible(self.settings.take_home.qr)
-            self._add(topic_screen(page.id), screen)
-        clear_time = clear_time_phrase(self.settings.idle, language.strings)
-        self.checklist = ChecklistScreen(
-            language.checklist, language.strings, numbers=numbers, clear_time=clear_time
-        )
+            self._add(topic_screen(screen.page.id), screen)
         # partial, not a bound method: PySide keeps a weak reference for every connection to
         # a plain object's method, one more each rebuild (every language switch).
         self.checklist.answer_changed.connect(partial(Session.set_ticked, self.session))
         self.checklist.finished.connect(lambda: self.go(SUMMARY))
         self._add(CHECKLIST, self.checklist)
-        contact = clinic.contact_in(language.code, self.settings.languages.default)
-        self.summary = SummaryScreen(language.checklist, language.strings, contact, numbers)
         self.summary.edit_requested.connect(self.back)
         self.summary.clear_requested.connect(self.clear_answers)
         self.summary.take_home_requested.connect(self.open_take_home)
-        self.summary.take_home.setVisible(self.settings.take_home.qr)
         self._add(SUMMARY, self.summary)
         for screen_id, widget in self.screens.items():
             if not is_staff_screen(screen_id) and screen_id != ATTRACT:

@@ -1,0 +1,55 @@
+"""The patient screens made from one language of a pack and the clinic's settings, before the
+window wires them to its navigation: home, a topic screen per page, checklist and summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.core.config import Settings
+from kiosk.core.content.model import ContentPack, Language
+from kiosk.core.wording import clear_time_phrase
+from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
+from kiosk.ui.dates import reviewed
+from kiosk.ui.home import HomeScreen
+from kiosk.ui.topic import TopicScreen
+
+
+@dataclass(frozen=True)
+class PatientScreens:
+    home: HomeScreen
+    topics: tuple[TopicScreen, ...]  # in the pack's order
+    checklist: ChecklistScreen
+    summary: SummaryScreen
+
+
+def build_patient_screens(
+    pack: ContentPack, language: Language, settings: Settings, text_scale: float
+) -> PatientScreens:
+    clinic, strings = settings.clinic, language.strings
+    home = HomeScreen(clinic.name, language, settings.features.checklist)
+    home.set_text_scale(text_scale)
+    pages = language.pages
+    numbers = settings.safety.numbers()
+    tile = (language.checklist.title, strings.checklist_tile)
+    topics = []
+    for index, page in enumerate(pages):
+        last = index + 1 == len(pages)
+        offer = settings.features.checklist and (page.offer_checklist or last)
+        screen = TopicScreen(
+            language.page_root(page.id, pack.root),
+            page,
+            strings=strings,
+            position=(index + 1, len(pages)),
+            next_page=None if last else pages[index + 1],
+            numbers=numbers,
+            reviewed=reviewed(page, strings, language.code),
+            checklist=tile if offer else None,
+        )
+        screen.take_home.setVisible(settings.take_home.qr)
+        topics.append(screen)
+    clear_time = clear_time_phrase(settings.idle, strings)
+    checklist = ChecklistScreen(language.checklist, strings, numbers=numbers, clear_time=clear_time)
+    contact = clinic.contact_in(language.code, settings.languages.default)
+    summary = SummaryScreen(language.checklist, strings, contact, numbers)
+    summary.take_home.setVisible(settings.take_home.qr)
+    return PatientScreens(home, tuple(topics), checklist, summary)
