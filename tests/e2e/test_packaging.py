@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -146,6 +147,15 @@ def test_example_clinic_bundle_builds_and_passes_its_smoke_test() -> None:
     for unneeded in ("libQt6Quick", "libQt6Qml", "libQt6Pdf", "libavcodec", "VirtualKeyboard"):
         assert unneeded not in listing, f"{unneeded} is bundled but never loaded"
     assert "/mypy/" not in listing
+    with tempfile.TemporaryDirectory() as folder:  # the Python modules, in the programs' PYZ
+        run("tar", "-xzf", str(bundle), "-C", folder, "gut-health-kiosk/kiosk")
+        viewer = Path(sys.executable).parent / "pyi-archive_viewer"
+        archive = run(str(viewer), "--list", "--recursive", f"{folder}/gut-health-kiosk/kiosk")
+    modules = {line.rsplit("'", 2)[-2] for line in archive.stdout.splitlines() if "'" in line}
+    assert "kiosk.ui.window" in modules and "kiosk.core.session" in modules
+    # Dev tools' libraries that pydantic or others import only if installed (7 MB).
+    for unused in ("rich", "pygments", "markdown_it", "mypy", "importlinter", "pytest"):
+        assert unused not in {name.split(".")[0] for name in modules}, f"{unused} is bundled"
     [deb] = (REPO / "dist").glob(f"gut-health-kiosk-example_{__version__}_*.deb")
     info = run("dpkg-deb", "--info", str(deb)).stdout
     for field in ("Package: gut-health-kiosk", f"Version: {__version__}", "cage, xwayland"):
