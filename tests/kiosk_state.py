@@ -38,7 +38,7 @@ def observable(kiosk: KioskWindow) -> dict[str, Any]:
             kiosk.session.text_scale,
             kiosk.session.high_contrast,
         ),
-        "style": kiosk.styleSheet(),
+        "look": kiosk.styler.look,
     }
 
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content.model import Strings
 from kiosk.ui.flow import FlowLayout
 from kiosk.ui.theme import BUTTON_HEIGHT_PX
-from kiosk.ui.widgets import TouchButton, set_label, text_label
+from kiosk.ui.widgets import Panel, TouchButton, set_label, text_label
 
 TEXT_SCALES = (1.0, 1.5, 2.0)
 
 
-class AccessBar(QFrame):
+class AccessBar(Panel):
     """Reports choices; the window applies them to every screen and keeps bars in step."""
 
     text_scale_chosen = Signal(float)
@@ -29,7 +29,7 @@ class AccessBar(QFrame):
         read_aloud: bool,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
+        super().__init__("access-bar", parent)
         self.setObjectName("AccessBar")
         self.strings = strings
         flow = FlowLayout(self, spacing=16)

@@ -13,8 +13,9 @@ from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.content.model import Strings
+from kiosk.ui.look import dress_label
 from kiosk.ui.picture import Picture
-from kiosk.ui.widgets import PanelButton, callout_frame, set_label, text_label
+from kiosk.ui.widgets import PanelButton, Pill, callout_frame, set_label, text_label
 
 ROTATE_MS = 9000
 MARGINS = (96, 48, 96, 40)
@@ -46,7 +47,7 @@ class AttractScreen(PanelButton):
         self.fact = text_label(self.facts[0], "lead")
         self.fact_card = callout_frame(strings.did_you_know, self.fact)
         self.fact_card.setMaximumWidth(1200)
-        self.prompt = text_label(strings.touch_to_start, "pill")
+        self.prompt = text_label(strings.touch_to_start, "pill", kind=Pill)
         self.prompt.setContentsMargins(48, 14, 48, 14)
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo: Picture | None = None
@@ -108,8 +109,7 @@ class AttractScreen(PanelButton):
         for title_role, with_fact in (("display", True), ("h1", True), ("h1", False)):
             if self.title.property("role") != title_role:
                 self.title.setProperty("role", title_role)
-                self.title.style().unpolish(self.title)
-                self.title.style().polish(self.title)
+                dress_label(self.title)
             self.fact_card.setVisible(with_fact)
             if self._layout.totalHeightForWidth(self.width()) <= self.height():
                 return

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core.content.model import Checklist, Strings
 from kiosk.core.content.placeholders import fill
 from kiosk.ui.flow import FlowLayout
+from kiosk.ui.look import dress_label
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.warning import WarningPanel
-from kiosk.ui.widgets import CheckRow, TouchButton, callout_frame, clear_layout, text_label
+from kiosk.ui.widgets import CheckRow, TouchButton, callout_frame, text_label
 
 
 class ChecklistScreen(ReadingScreen):
@@ -92,6 +93,11 @@ class SummaryScreen(ReadingScreen):
         self.answers_layout = QVBoxLayout(self.answers)
         self.answers_layout.setContentsMargins(0, 0, 0, 0)
         self.answers_layout.setSpacing(14)
+        everything = {item.id for item in checklist.items()}
+        self.lines = [text_label("") for _ in self._lines(everything)]  # see show_answers
+        for label in self.lines:
+            label.hide()
+            self.answers_layout.addWidget(label)
         self.column.addWidget(self.answers)
         texts = [summary.care_team] + ([contact] if contact else [])
         self.column.addWidget(callout_frame("", *texts))
@@ -111,32 +117,49 @@ class SummaryScreen(ReadingScreen):
         self.column.addWidget(buttons)
 
     def show_answers(self, ticked: set[str]) -> None:
-        """Rebuild the list from ``ticked``, grouped under the checklist's own headings."""
-        clear_layout(self.answers_layout)
-        summary = self.checklist.summary
+        """Show the items in ``ticked``, grouped under the checklist's own headings.
+
+        The lines are labels made once, enough for every item ticked (making new ones each
+        time left a little native memory behind, every patient); the ones not needed are
+        hidden and emptied, so nothing of an earlier list stays in them.
+        """
+        lines = self._lines(ticked)
+        for index, label in enumerate(self.lines):
+            if index >= len(lines):
+                label.hide()
+                label.clear()
+                continue
+            text, role, indent = lines[index]
+            if label.property("role") != role:
+                label.setProperty("role", role)
+                dress_label(label)
+            label.setContentsMargins(*indent)
+            label.setText(text)
+            label.show()
+
+    def _lines(self, ticked: set[str]) -> list[tuple[str, str, tuple[int, int, int, int]]]:
+        """(text, role, margins) of each line of the list for ``ticked``."""
+        summary, flush = self.checklist.summary, (0, 0, 0, 0)
         if not ticked:
-            self.answers_layout.addWidget(text_label(summary.nothing_ticked, "lead"))
-            return
-        self.answers_layout.addWidget(text_label(summary.intro, "lead"))
+            return [(summary.nothing_ticked, "lead", flush)]
+        lines = [(summary.intro, "lead", flush)]
         for group in self.checklist.groups:
             chosen = [item for item in group.items if item.id in ticked]
-            if not chosen:
-                continue
-            heading = text_label(group.heading, "h2")
-            heading.setContentsMargins(0, 12, 0, 0)
-            self.answers_layout.addWidget(heading)
+            if chosen:
+                lines.append((group.heading, "h2", (0, 12, 0, 0)))
             for item in chosen:
-                self.answers_layout.addWidget(text_label(f"\u2713  {item.label}", "item"))
+                lines.append((f"\u2713  {item.label}", "item", flush))
                 if item.safety:
-                    safety = text_label(fill(item.safety, self.numbers), "safety")
-                    safety.setContentsMargins(52, 0, 0, 0)
-                    self.answers_layout.addWidget(safety)
+                    lines.append((fill(item.safety, self.numbers), "safety", (52, 0, 0, 0)))
+        return lines
 
     def answer_labels(self) -> list[str]:
         """The item labels the screen is showing now (for tests and preview)."""
-        labels = [child.text() for child in self.answers.findChildren(QLabel)]
+        labels = [label.text() for label in self.lines if not label.isHidden()]
         return [text.removeprefix("\u2713  ") for text in labels if text.startswith("\u2713")]
 
     def reset(self) -> None:
         super().reset()
-        clear_layout(self.answers_layout)
+        for label in self.lines:
+            label.hide()
+            label.clear()

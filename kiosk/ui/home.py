@@ -79,6 +79,7 @@ class HomeScreen(QWidget):
         self.setObjectName("HomeScreen")
         body = QWidget()
         body.setObjectName("ScrollBody")
+        body.setAutoFillBackground(True)  # the screen's background colour
         self.brand = text_label(clinic_name, "brand")
         self.title = text_label("", "h1")
         self.subtitle = text_label("", "lead")
@@ -112,7 +113,7 @@ class HomeScreen(QWidget):
         self.checklist_tile = Tile(
             language.checklist.title, language.strings.checklist_tile, parent=self.grid
         )
-        self.checklist_tile.setProperty("variant", "feature")
+        self.checklist_tile.feature = True
         self.checklist_tile.clicked.connect(lambda: self.screen_chosen.emit(CHECKLIST))
         self.grid.set_tiles(tiles, wide=self.checklist_tile if self.show_checklist else None)
         self.checklist_tile.setVisible(self.show_checklist)

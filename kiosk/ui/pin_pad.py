@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.staff import MAX_DIGITS
-from kiosk.ui.widgets import TouchButton, text_label
+from kiosk.ui.widgets import Panel, TouchButton, text_label
 
 
 class PinPad(QWidget):
@@ -25,7 +25,7 @@ class PinPad(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self._digits = ""
         self._why = ""
-        card = QFrame()
+        card = Panel("card")
         card.setObjectName("OverlayCard")
         card.setMaximumWidth(900)
         self.title = text_label("Staff PIN", "h2")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.content.model import Strings
 from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
-from kiosk.ui.widgets import TouchButton, text_label
+from kiosk.ui.widgets import Panel, TouchButton, text_label
 
 READING_WIDTH = 1150  # long lines are hard to follow; wider screens get margins
 HEADER_WIDTH = 1300  # about 75 characters of body text: the most a line should hold
@@ -48,7 +48,7 @@ class ReadingScreen(QWidget):
         self.home_button.clicked.connect(self.home_requested)
         self.status = text_label(status, "muted")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        bar = QFrame()
+        bar = Panel("top-bar")
         bar.setObjectName("TopBar")
         bar_layout = QHBoxLayout(bar)
         bar_layout.setContentsMargins(40, 20, 40, 20)
@@ -58,6 +58,7 @@ class ReadingScreen(QWidget):
 
         body = _Body()
         body.setObjectName("ScrollBody")
+        body.setAutoFillBackground(True)  # the screen's background colour
         rows = QVBoxLayout(body)
         rows.setContentsMargins(56, 44, 56, 72)
         rows.setSpacing(22)

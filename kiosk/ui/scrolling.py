@@ -6,6 +6,8 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QScrollerProperties, QWidget
 
+from kiosk.ui.look import dress_scroll_bar
+
 # Scroll areas of screens that were rebuilt, kept for the next screens: each new viewport
 # needs QScroller.grabGesture, which registers a gesture type that PySide keeps a Python
 # enum class for, forever (about 100 objects per language switch). Reused, none are new.
@@ -33,6 +35,8 @@ def touch_scroll_area(body: QWidget, parent: QWidget) -> QScrollArea:
     area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     viewport = area.viewport()
+    viewport.setAutoFillBackground(False)  # the page paints its own background
+    dress_scroll_bar(area.verticalScrollBar())
     QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
     scroller = QScroller.scroller(viewport)
     props = scroller.scrollerProperties()

@@ -1,4 +1,4 @@
-"""Colours and type sizes, turned into one Qt style sheet for the whole window."""
+"""Colours, type sizes and touch-target sizes: what the look (``look``) is made of."""
 
 from __future__ import annotations
 
@@ -117,74 +117,3 @@ def target_px(width: int, height: int, diagonal_inches: float) -> int:
 def button_px(target: int) -> int:
     """Button height for a minimum target of ``target`` px: a margin above the minimum."""
     return max(BUTTON_HEIGHT_PX, target + 16)
-
-
-def style_sheet(palette: Palette, sizes: TypeScale = TypeScale(), button: int = 88) -> str:
-    """The whole window's style; ``button`` is the height of every button in pixels.
-
-    The background is painted by the window and each scrolled page only: every layer with a
-    background of its own is filled again on each page switch (a quarter of its time).
-    """
-    p, s = palette, sizes
-    return f"""
-    * {{ font-family: "DejaVu Sans", "Noto Sans", sans-serif; color: {p.text}; }}
-    #KioskWindow, #ScrollBody {{ background: {p.background}; border: none; }}
-    QStackedWidget, QScrollArea {{ background: transparent; border: none; }}
-    QLabel {{ font-size: {s.body}px; background: transparent; }}
-    QLabel[role="display"] {{ font-size: {s.display}px; font-weight: 700; }}
-    QLabel[role="h1"] {{ font-size: {s.h1}px; font-weight: 700; }}
-    QLabel[role="h2"] {{ font-size: {s.h2}px; font-weight: 700; }}
-    QLabel[role="lead"] {{ font-size: {s.h2}px; color: {p.muted}; }}
-    QLabel[role="muted"], QLabel[role="caption"] {{ font-size: {s.small}px; color: {p.muted}; }}
-    QLabel[role="source"] {{ font-size: {s.small}px; color: {p.muted}; font-style: italic; }}
-    QLabel[role="brand"] {{ font-size: {s.h2}px; font-weight: 700; color: {p.primary}; }}
-    QLabel[role="pill"] {{
-        font-size: {s.h2}px; font-weight: 700; color: {p.on_primary}; background: {p.primary};
-        border-radius: 36px;
-    }}
-    #TopBar {{ background: {p.surface}; border-bottom: 2px solid {p.border}; }}
-    #WarningPanel {{
-        background: {p.surface}; border: 4px solid {p.urgent}; border-radius: 16px;
-    }}
-    QLabel[role="warning-title"] {{ font-size: {s.h2}px; font-weight: 700; color: {p.urgent}; }}
-    #WarningTier {{
-        background: {p.surface}; border: 3px solid {p.urgent}; border-left-width: 12px;
-    }}
-    #WarningTier[level="soon"] {{ border-color: {p.caution}; }}
-    QLabel[role="tier-heading"] {{ font-size: {s.h2}px; font-weight: 700; }}
-    QLabel[role="tier-action"] {{ font-weight: 700; }}
-    QLabel[role="sign"] {{ font-size: {s.small}px; }}
-    QLabel[role="safety"] {{ font-size: {s.small}px; font-weight: 700; color: {p.urgent}; }}
-    #Callout {{ background: {p.callout}; border-left: 10px solid {p.primary}; border-radius: 8px; }}
-    QPushButton {{
-        font-size: {s.button}px; font-weight: 700; min-height: {button}px;
-        min-width: {max(160, button)}px; padding: 0 32px; border-radius: 14px;
-        color: {p.on_primary}; background: {p.primary}; border: 3px solid {p.primary};
-    }}
-    QPushButton:pressed {{ background: {p.pressed}; border-color: {p.pressed}; }}
-    QPushButton[variant="secondary"] {{ color: {p.primary}; background: {p.surface}; }}
-    QPushButton[variant="secondary"]:pressed {{ background: {p.callout}; }}
-    QPushButton[variant="secondary"]:checked {{
-        color: {p.on_primary}; background: {p.primary}; border: 5px solid {p.text};
-    }}
-    QPushButton:disabled {{ color: {p.muted}; background: {p.surface}; border-color: {p.border}; }}
-    #AccessBar {{ background: {p.surface}; border-top: 2px solid {p.border}; }}
-    Tile {{
-        background: {p.surface}; border: 3px solid {p.border}; border-radius: 20px;
-    }}
-    Tile[down="true"] {{ background: {p.callout}; border-color: {p.primary}; }}
-    Tile[variant="feature"] {{ background: {p.callout}; border: 4px solid {p.primary}; }}
-    QLabel[role="item"] {{ font-size: {s.h2}px; font-weight: 700; }}
-    CheckRow {{
-        background: {p.surface}; border: 3px solid {p.border}; border-radius: 16px;
-        min-height: {button + 8}px;
-    }}
-    CheckRow[ticked="true"] {{ background: {p.callout}; border: 6px solid {p.primary}; }}
-    TickBox {{ selection-background-color: {p.primary}; selection-color: {p.on_primary}; }}
-    #StillThereOverlay, #TakeHomeOverlay {{ background: rgba(16, 24, 26, 215); }}
-    #OverlayCard {{ background: {p.surface}; border-radius: 28px; }}
-    QLabel[role="tile-title"] {{ font-size: {s.h2}px; font-weight: 700; color: {p.primary}; }}
-    QScrollBar:vertical {{ width: 14px; background: transparent; }}
-    QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 7px; min-height: 80px; }}
-    QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
-    """

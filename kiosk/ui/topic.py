@@ -126,7 +126,7 @@ class TopicScreen(ReadingScreen):
         self.checklist_step: Tile | None = None
         if checklist is not None:
             self.checklist_step = Tile(*checklist)
-            self.checklist_step.setProperty("variant", "feature")
+            self.checklist_step.feature = True
             self.checklist_step.clicked.connect(self.checklist_requested)
             self.column.addWidget(self.checklist_step)
         if next_page is not None:

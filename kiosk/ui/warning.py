@@ -6,11 +6,11 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.content.model import WarningSigns, WarningTier
 from kiosk.core.content.placeholders import fill
-from kiosk.ui.widgets import text_label
+from kiosk.ui.widgets import Panel, text_label
 
 LINE_CHARS = 30  # a sign's column keeps at least this many characters a line
 
@@ -41,11 +41,11 @@ def _split(texts: list[str], columns: int) -> list[range]:
     return [range(cut), range(cut, len(texts))]
 
 
-class _Tier(QFrame):
+class _Tier(Panel):
     """One tier: its heading, what to do, then its signs in one or two columns."""
 
     def __init__(self, tier: WarningTier, level: str, numbers: Mapping[str, str], extra: str):
-        super().__init__()
+        super().__init__(f"tier-{level}")
         self.setObjectName("WarningTier")
         self.setProperty("level", level)
         layout = QVBoxLayout(self)
@@ -85,7 +85,7 @@ class _Tier(QFrame):
         self.lists.setStretch(1, 1 if columns == 2 else 0)
 
 
-class WarningPanel(QFrame):
+class WarningPanel(Panel):
     """The whole warning, always in full, arranged for the width it has: on a wide screen the
     tiers sit side by side (the longer one in two columns), else the urgent one first.
     ``numbers`` fill the blanks ({emergency_number}, ...)."""
@@ -98,7 +98,7 @@ class WarningPanel(QFrame):
         *,
         titled: bool = True,
     ):
-        super().__init__(parent)
+        super().__init__("warning", parent)
         self.setObjectName("WarningPanel")
         self.setAccessibleName(warning.title)
         self.warning = warning

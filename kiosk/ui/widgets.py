@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -12,18 +12,55 @@ from PySide6.QtWidgets import (
     QLayout,
     QPushButton,
     QSizePolicy,
-    QStyle,
-    QStyleOption,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.ui.look import Insets, Look, colour, current, dress_label, font, paint_box
 from kiosk.ui.theme import BUTTON_HEIGHT_PX
 
+# What each kind of panel looks like: fill, border colour, border (left, top, right, bottom),
+# corner radius. Colours are names of the look's Palette.
+PANELS: dict[str, tuple[str, str, Insets, int]] = {
+    "top-bar": ("surface", "border", (0, 0, 0, 2), 0),
+    "access-bar": ("surface", "border", (0, 2, 0, 0), 0),
+    "warning": ("surface", "urgent", (4, 4, 4, 4), 16),
+    "tier-now": ("surface", "urgent", (12, 3, 3, 3), 0),
+    "tier-soon": ("surface", "caution", (12, 3, 3, 3), 0),
+    "callout": ("callout", "primary", (10, 0, 0, 0), 8),
+    "card": ("surface", "surface", (0, 0, 0, 0), 28),
+    "tile": ("surface", "border", (3, 3, 3, 3), 20),
+    "tile-down": ("callout", "primary", (3, 3, 3, 3), 20),
+    "tile-feature": ("callout", "primary", (4, 4, 4, 4), 20),
+    "row": ("surface", "border", (3, 3, 3, 3), 16),
+    "row-ticked": ("callout", "primary", (6, 6, 6, 6), 16),
+}
+SCRIM = QColor(16, 24, 26, 215)  # the dimmed window behind an overlay's card
 
-def text_label(text: str, role: str = "", parent: QWidget | None = None) -> QLabel:
-    """A wrapped, plain-text, non-selectable label: content is never read as HTML."""
-    label = QLabel(parent)
+
+def paint_panel(widget: QWidget, kind: str) -> None:
+    fill, border, insets, radius = PANELS[kind]
+    paint_box(widget, colour(widget, fill), colour(widget, border), insets, radius)
+
+
+class Panel(QFrame):
+    """A frame painted as one of ``PANELS``; its contents sit inside the border."""
+
+    def __init__(self, kind: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kind = kind
+        self.setContentsMargins(*PANELS[kind][2])
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        paint_panel(self, self.kind)
+
+
+def text_label(
+    text: str, role: str = "", parent: QWidget | None = None, *, kind: type[QLabel] = QLabel
+) -> QLabel:
+    """A wrapped, plain-text, non-selectable label: content is never read as HTML. Its font
+    and colour are those of ``role`` in the current look."""
+    label = kind(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     label.setWordWrap(True)
@@ -31,12 +68,21 @@ def text_label(text: str, role: str = "", parent: QWidget | None = None) -> QLab
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     if role:
         label.setProperty("role", role)
+    dress_label(label)
     return label
+
+
+class Pill(QLabel):
+    """A label on a rounded primary-coloured ground: the welcome screen's invitation."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        paint_box(self, colour(self, "primary"), None, (0, 0, 0, 0), min(36, self.height() // 2))
+        super().paintEvent(event)
 
 
 def callout_frame(title: str, *texts: str | QWidget) -> QFrame:
     """A tinted box with a bar down its left side, for things a patient must not miss."""
-    frame = QFrame()
+    frame = Panel("callout")
     frame.setObjectName("Callout")
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(36, 24, 28, 24)
@@ -65,25 +111,74 @@ def set_label(button: QAbstractButton, text: str) -> None:
 
 
 class TouchButton(QPushButton):
-    """A push button at least one fingertip (20 mm) tall, named for assistive technology."""
+    """A push button at least one fingertip (20 mm) tall, named for assistive technology.
+
+    It paints itself: a rounded box in the primary colour, or with ``secondary`` a light box
+    with a primary border (filled when checked).
+    """
+
+    PADDING = 32  # each side of the text
+    BORDER = 3
 
     def __init__(self, text: str, *, secondary: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         set_label(self, text)
-        self.setMinimumHeight(BUTTON_HEIGHT_PX)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.secondary = secondary
         if secondary:
             self.setProperty("variant", "secondary")
+        self.dress(current())
+
+    def dress(self, look: Look) -> None:
+        self.setFont(font("button", look))
+        self._least = QSize(max(160, look.button), look.button)  # inside the border
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        text = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, self.text())
+        edge = 2 * self.BORDER
+        width = max(text.width() + 2 * self.PADDING, self._least.width() + 2 * self.PADDING)
+        return QSize(width + edge, max(text.height(), self._least.height()) + edge)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.sizeHint()
+
+    def _colours(self) -> tuple[str, str, str, int]:
+        """Text, fill and border colour names, and the border width, for the state shown."""
+        if not self.isEnabled():
+            return "muted", "surface", "border", self.BORDER
+        if self.secondary and self.isChecked():
+            return "on_primary", "primary", "text", 5
+        if self.isDown():
+            return (
+                ("primary", "callout", "primary", self.BORDER)
+                if self.secondary
+                else ("on_primary", "pressed", "pressed", self.BORDER)
+            )
+        if self.secondary:
+            return "primary", "surface", "primary", self.BORDER
+        return "on_primary", "primary", "primary", self.BORDER
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        ink, fill, border, width = self._colours()
+        paint_box(self, colour(self, fill), colour(self, border), (width,) * 4, 14)
+        painter = QPainter(self)
+        painter.setPen(colour(self, ink))
+        painter.setFont(self.font())
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextShowMnemonic
+        painter.drawText(self.rect().adjusted(width, width, -width, -width), flags, self.text())
 
 
 class PanelButton(QAbstractButton):
-    """A button drawn as a styled panel holding child labels; the style sheet paints it."""
+    """A button drawn as a panel (see ``PANELS``) holding child labels, or as nothing at all
+    (its children drawn on the screen's background) if ``panel()`` is empty."""
+
+    def panel(self) -> str:
+        return ""
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        option = QStyleOption()
-        option.initFrom(self)
-        painter = QPainter(self)
-        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+        if kind := self.panel():
+            paint_panel(self, kind)
 
 
 class Tile(PanelButton):
@@ -104,9 +199,8 @@ class Tile(PanelButton):
         layout.addStretch(1)
         for label in (self.title_label, self.text_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.feature = False  # the checklist's tile: tinted, a heavier border
         self.set_texts(title, text)
-        self.pressed.connect(self._restyle)
-        self.released.connect(self._restyle)
 
     def set_texts(self, title: str, text: str) -> None:
         self.title_label.setText(title)
@@ -114,10 +208,8 @@ class Tile(PanelButton):
         set_label(self, title)
         self.setAccessibleDescription(text)
 
-    def _restyle(self) -> None:
-        self.setProperty("down", self.isDown())
-        self.style().unpolish(self)
-        self.style().polish(self)
+    def panel(self) -> str:
+        return "tile-down" if self.isDown() else "tile-feature" if self.feature else "tile"
 
 
 class TickBox(QWidget):
@@ -134,7 +226,7 @@ class TickBox(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        ink = self.palette().color(QPalette.ColorRole.Highlight)
+        ink = colour(self, "primary")
         box = QRectF(3, 3, self.SIZE - 6, self.SIZE - 6)
         painter.setPen(QPen(ink, 5))
         painter.setBrush(ink if self.ticked else Qt.GlobalColor.transparent)
@@ -144,7 +236,7 @@ class TickBox(QWidget):
             tick.moveTo(box.left() + box.width() * 0.22, box.top() + box.height() * 0.52)
             tick.lineTo(box.left() + box.width() * 0.42, box.top() + box.height() * 0.72)
             tick.lineTo(box.left() + box.width() * 0.80, box.top() + box.height() * 0.28)
-            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.HighlightedText), 7))
+            painter.setPen(QPen(colour(self, "on_primary"), 7))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(tick)
 
@@ -163,7 +255,7 @@ class CheckRow(PanelButton):
         super().__init__(parent)
         self.setCheckable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setMinimumHeight(BUTTON_HEIGHT_PX + 8)
+        self.setMinimumHeight(current().button + 8)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.ticked_word = ticked_word
         self.box = TickBox()
@@ -189,6 +281,12 @@ class CheckRow(PanelButton):
         self.setAccessibleDescription(self.description)
         self.toggled.connect(self._show_state)
 
+    def dress(self, look: Look) -> None:
+        self.setMinimumHeight(look.button + 8)
+
+    def panel(self) -> str:
+        return "row-ticked" if self.isChecked() else "row"
+
     def set_ticked(self, ticked: bool) -> None:
         """Show ``ticked`` without emitting ``toggled`` (the session already knows)."""
         self.blockSignals(True)
@@ -198,15 +296,12 @@ class CheckRow(PanelButton):
 
     def _show_state(self, ticked: bool) -> None:
         self.box.ticked = ticked
-        self.setProperty("ticked", ticked)
         hint = self.description
         self.setAccessibleDescription(f"{self.ticked_word}. {hint}" if ticked else hint)
-        self.style().unpolish(self)
-        self.style().polish(self)
-        self.box.update()
+        self.update()
 
 
-class WindowOverlay(QFrame):
+class WindowOverlay(QWidget):
     """A dimmed layer over the whole window with a centred card that holds the content.
 
     It follows the window's size; ``cover()`` shows it above everything else.
@@ -216,7 +311,7 @@ class WindowOverlay(QFrame):
         super().__init__(parent)
         self.setObjectName(name)
         self._host = parent
-        card = QFrame()
+        card = Panel("card")
         card.setObjectName("OverlayCard")
         card.setMaximumWidth(card_width)
         self.card_layout = QVBoxLayout(card)
@@ -225,6 +320,9 @@ class WindowOverlay(QFrame):
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
         parent.installEventFilter(self)
         self.hide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        QPainter(self).fillRect(self.rect(), SCRIM)
 
     def cover(self) -> None:
         self.setGeometry(self._host.rect())

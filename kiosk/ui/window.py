@@ -7,11 +7,11 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.core.config import Settings
-from kiosk.core.content.model import ContentPack, Language, Page
+from kiosk.core.content.model import ContentPack, Language
 from kiosk.core.session import (
     ATTRACT,
     CHECKLIST,
@@ -21,23 +21,21 @@ from kiosk.core.session import (
     is_staff_screen,
     topic_screen,
 )
-from kiosk.core.take_home import Handout, take_home_for
 from kiosk.core.timing import timer_ms
 from kiosk.runtime.idle import IdleWatcher
 from kiosk.runtime.reload import ContentReloader
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.attract import AttractScreen
-from kiosk.ui.dates import reviewed
+from kiosk.ui.handouts import TakeHome
 from kiosk.ui.idle_overlay import StillThereOverlay
 from kiosk.ui.patient_screens import build_patient_screens
 from kiosk.ui.picture import forget_pictures_except
-from kiosk.ui.read_aloud import ReadAloud, screen_text
+from kiosk.ui.preferences import Preferences
+from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.screen_follower import ScreenFollower
 from kiosk.ui.scrolling import release_touch_scrolling, stop_flings
-from kiosk.ui.take_home import TakeHomeOverlay
-from kiosk.ui.theme import Palette, TypeScale, button_px, style_sheet, target_px
-from kiosk.ui.topic import TopicScreen
+from kiosk.ui.styling import Styler
 
 log = logging.getLogger(__name__)
 
@@ -87,18 +85,18 @@ class KioskWindow(QWidget):
         self.allow_close = False
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.idle_watcher = IdleWatcher(timer_ms(settings.idle.timeout_seconds, time_scale), self)
-        self._style_key: object = None
+        self.styler = Styler(self, self.stack)
         self.follower = ScreenFollower(self, self._restyle)
-        self.bars: list[AccessBar] = []
+        self.preferences = Preferences(self, self._restyle)
         features = settings.features
         self.read_aloud = ReadAloud(
             features.speech_engine, enabled=features.read_aloud, parent=self
         )
-        self.read_aloud.speaking_changed.connect(lambda _: self._sync_bars())
+        self.read_aloud.speaking_changed.connect(lambda _: self.preferences.sync())
         if not self._use(pack, settings, logo):
             raise RuntimeError("could not build the kiosk's screens (see the log)")
-        self.take_home = TakeHomeOverlay(self.language.strings, self)
-        self.take_home.print_requested.connect(self.print_current)
+        self.handouts = TakeHome(self)
+        self.take_home = self.handouts.overlay
         self.overlay = StillThereOverlay(self.language.strings, self)
         self.idle_watcher.went_idle.connect(
             lambda: self.overlay.start(self.settings.idle.warning_seconds * self.time_scale)
@@ -106,6 +104,7 @@ class KioskWindow(QWidget):
         self.idle_watcher.activity_resumed.connect(self.overlay.dismiss)
         self.overlay.kept.connect(self.overlay.stop)
         self.overlay.timed_out.connect(self.reset)
+        self._restyle()  # the overlays
         self._show(ATTRACT)
 
     def _use(self, pack: ContentPack, settings: Settings, logo: Path | None) -> bool:
@@ -113,11 +112,12 @@ class KioskWindow(QWidget):
         built before. If building fails, patients keep the screens (and content) they had:
         logged with its traceback, False returned."""
         old = {key: widget for key, widget in self.screens.items() if not is_staff_screen(key)}
-        kept = dict(self.__dict__)  # pack, settings, language, attract, home, bars ...
+        kept = dict(self.__dict__)  # pack, settings, language, attract, home ...
+        kept_bars, self.preferences.bars = self.preferences.bars, []
         try:
             self.pack, self.settings, self.logo = pack, settings, logo
             self.language = pack.language(self.session.language or settings.languages.default)
-            self.bars = []
+            self._prepare_look()
             self._build_welcome(self.language)
             if not self._welcome_only:
                 self._build(self.language)
@@ -126,13 +126,15 @@ class KioskWindow(QWidget):
             self._drop_screens(self._screens_not_in(old))
             self.screens.update(old)
             self.__dict__.update(kept)
+            self.preferences.bars = kept_bars
+            self._prepare_look()
             return False
         self._drop_screens(old)
         self._build_failed = False  # new content: worth a try after the next paint
         forget_pictures_except({*pack.files, *([logo] if logo else [])})
         self.setWindowTitle(settings.clinic.name)
         self.idle_watcher.set_timeout(timer_ms(settings.idle.timeout_seconds, self.time_scale))
-        self._restyle()  # new widgets inherit the window's style; only a new theme restyles
+        self._restyle()  # new screens and overlays get the style; only a new one restyles
         return True
 
     def _screens_not_in(self, old: dict[str, QWidget]) -> dict[str, QWidget]:
@@ -152,22 +154,17 @@ class KioskWindow(QWidget):
             release_touch_scrolling(widget)
             widget.deleteLater()
 
+    def _prepare_look(self) -> None:
+        session = self.session
+        self.styler.prepare(self.settings, session.text_scale, session.high_contrast)
+
     def _restyle(self) -> None:
         """Apply the theme, text size and touch-target size; cheap when nothing changed."""
-        session, settings = self.session, self.settings
-        contrast = Palette.high_contrast() if session.high_contrast else None
-        palette = contrast or Palette.from_theme(settings.theme)
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        size = screen.size()  # the physical screen decides millimetres, not the window
-        target = target_px(size.width(), size.height(), settings.display.diagonal_inches)
-        key = (palette, session.text_scale, button_px(target))
-        if key != self._style_key:  # restyling every widget takes a few hundred ms
-            self._style_key = key
-            if not self._welcome_only:
-                self.home.set_text_scale(session.text_scale)
-            sizes = TypeScale().scaled(session.text_scale)
-            self.setStyleSheet(style_sheet(palette, sizes, button_px(target)))
-        self._sync_bars()
+        session = self.session
+        changed = self.styler.update(self.settings, session.text_scale, session.high_contrast)
+        if changed and not self._welcome_only:
+            self.home.set_text_scale(session.text_scale)
+        self.preferences.sync()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -177,60 +174,16 @@ class KioskWindow(QWidget):
         """Fill the screen (kiosk mode), following it when it turns or changes."""
         self.follower.cover()
 
-    def _offered_languages(self) -> list[tuple[str, str]]:
-        offered = self.settings.languages.offered or list(self.pack.languages)
-        return [
-            (code, self.pack.languages[code].strings.language_name)
-            for code in offered
-            if code in self.pack.languages
-        ]
-
-    def _access_bar(self, screen: QWidget) -> None:
-        """Put the text-size / contrast / read-aloud / language bar at the foot of ``screen``."""
-        bar = AccessBar(
-            self.language.strings,
-            self._offered_languages(),
-            read_aloud=self.settings.features.read_aloud and self.read_aloud.available,
-        )
-        for signal, apply in (
-            (bar.text_scale_chosen, self.set_text_scale),
-            (bar.contrast_toggled, self.set_high_contrast),
-            (bar.language_chosen, self.set_language),
-        ):
-            signal.connect(apply)
-            signal.connect(self._start_if_waiting)
-        bar.read_aloud_toggled.connect(self._read_aloud)
-        layout = screen.layout()
-        if layout is not None:
-            layout.addWidget(bar)
-        self.bars.append(bar)
-
-    def _sync_bars(self) -> None:
-        session = self.session
-        for bar in self.bars:
-            bar.read_aloud.setVisible(
-                self.settings.features.read_aloud and self.read_aloud.available
-            )
-            bar.show_state(
-                session.text_scale,
-                session.high_contrast,
-                self.read_aloud.speaking,
-                self.language.code,
-            )
-
-    def _start_if_waiting(self) -> None:
-        """A choice made on the welcome screen means a patient is here: start, so the idle
-        timer runs and the choice is cleared for the next patient."""
-        if self.current_screen() == ATTRACT:
-            self.go(HOME)
+    @property
+    def bars(self) -> list[AccessBar]:
+        """The access bar of every patient screen."""
+        return self.preferences.bars
 
     def set_text_scale(self, scale: float) -> None:
-        self.session.text_scale = scale
-        self._restyle()
+        self.preferences.set_text_scale(scale)
 
     def set_high_contrast(self, on: bool) -> None:
-        self.session.high_contrast = on
-        self._restyle()
+        self.preferences.set_high_contrast(on)
 
     def set_language(self, code: str) -> None:
         """Show everything in ``code``, keeping the patient's place and answers."""
@@ -246,35 +199,11 @@ class KioskWindow(QWidget):
         self.checklist.show_answers(self.session.ticked)
         self._show(self.session.screen if self.session.screen in self.screens else ATTRACT)
 
-    def _current_handout(self) -> tuple[str, Handout | None]:
-        screen = self.stack.currentWidget()
-        page = screen.page if isinstance(screen, TopicScreen) else None
-        reviewed = self._reviewed(page) if page else ""
-        return take_home_for(page, self.language, self.settings, self.session.ticked, reviewed)
-
     def open_take_home(self) -> None:
-        text, handout = self._current_handout()
-        can_print = handout is not None and bool(self.settings.take_home.printer)
-        self.take_home.open(text, can_print=can_print)
+        self.handouts.open()
 
     def print_current(self) -> None:
-        from kiosk.ui.handout import print_handout  # noqa: PLC0415 - print support, on demand
-
-        _, handout = self._current_handout()
-        if handout is None:
-            return
-        problem = print_handout(handout, self.settings.take_home.printer)
-        strings = self.language.strings
-        if problem:
-            log.warning("handout not printed: %s", problem)
-        self.take_home.tell(strings.printing_failed if problem else strings.printing)
-
-    def _read_aloud(self, on: bool) -> None:
-        if on:
-            self.read_aloud.read(screen_text(self.stack.currentWidget()), self.language.code)
-        else:
-            self.read_aloud.stop()
-        self._sync_bars()
+        self.handouts.print_current()
 
     def _relabel_overlays(self) -> None:
         self.overlay.set_strings(self.language.strings)
@@ -294,11 +223,13 @@ class KioskWindow(QWidget):
         if not self._use(*pending):
             return  # the content before stays; the error is in the log
         self._relabel_overlays()
-        self.stack.setCurrentWidget(self.screens[screen if screen in self.screens else ATTRACT])
+        shown = self.screens[screen if screen in self.screens else ATTRACT]
+        self.styler.style(shown)
+        self.stack.setCurrentWidget(shown)
         self.content_applied.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        super().paintEvent(event)
+        QPainter(self).fillRect(event.rect(), self.styler.background)
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self, self.first_painted.emit)  # dropped if self is gone
@@ -328,7 +259,7 @@ class KioskWindow(QWidget):
         self.attract = AttractScreen(clinic.name, language.strings, facts, self.logo)
         self.attract.clicked.connect(lambda: self.go(HOME))
         self._add(ATTRACT, self.attract)
-        self._access_bar(self.attract)
+        self.preferences.add_bar(self.attract)
 
     def _build(self, language: Language) -> None:
         """Every screen after the welcome screen, wired to the navigation, each with its
@@ -353,12 +284,9 @@ class KioskWindow(QWidget):
         self._add(SUMMARY, self.summary)
         for screen_id, widget in self.screens.items():
             if not is_staff_screen(screen_id) and screen_id != ATTRACT:
-                self._access_bar(widget)
+                self.preferences.add_bar(widget)
         for staff in [key for key in self.screens if is_staff_screen(key)]:
             self.screens[staff] = self.screens.pop(staff)  # keep patient screens first
-
-    def _reviewed(self, page: Page) -> str:
-        return reviewed(page, self.language.strings, self.language.code)
 
     def add_screen(self, screen_id: str, widget: QWidget) -> None:
         """Add a screen that survives content reloads (staff screens)."""
@@ -372,6 +300,7 @@ class KioskWindow(QWidget):
             event.ignore()
 
     def _add(self, screen_id: str, widget: QWidget) -> None:
+        self.styler.adopt(widget)
         self.screens[screen_id] = widget
         self.stack.addWidget(widget)
         if isinstance(widget, ReadingScreen):
@@ -394,6 +323,7 @@ class KioskWindow(QWidget):
             reset()
         if screen_id == SUMMARY:
             self.summary.show_answers(self.session.ticked)
+        self.styler.style(widget)
         self.stack.setCurrentWidget(widget)
         if screen_id == ATTRACT or is_staff_screen(screen_id):
             self.idle_watcher.disarm()

@@ -88,6 +88,8 @@ def bar_on(kiosk: KioskWindow) -> AccessBar:
 
 
 def body_px(kiosk: KioskWindow) -> int:
+    """Body text size on a topic page, as shown (a screen takes a new size when it is shown)."""
+    kiosk.go(topic_screen("lifestyle-steps"))
     screen = kiosk.screens[topic_screen("lifestyle-steps")]
     paragraph = next(
         label for label in screen.findChildren(QLabel) if label.property("role") is None
@@ -108,11 +110,19 @@ def test_text_size_doubles_body_text_and_resets(kiosk: KioskWindow, finger: Fing
 def test_high_contrast_switches_every_screen_and_resets(kiosk: KioskWindow, finger: Finger) -> None:
     finger.tap(kiosk.attract)
     finger.tap(bar_on(kiosk).contrast)
-    assert "background: #000000" in kiosk.styleSheet()
     assert all(bar.contrast.isChecked() for bar in kiosk.bars)
+    for screen in (HOME, topic_screen(kiosk.pack.language().pages[-1].id), CHECKLIST):
+        kiosk.go(screen)  # each screen shown after the change wears it, as drawn
+        assert background_seen(kiosk) == "#000000", screen
     kiosk.reset()
-    assert "background: #000000" not in kiosk.styleSheet()
+    assert background_seen(kiosk) == kiosk.settings.theme.background.lower()
     assert not any(bar.contrast.isChecked() for bar in kiosk.bars)
+
+
+def background_seen(kiosk: KioskWindow) -> str:
+    """The colour drawn at the left edge, halfway down: the screen's background."""
+    image = kiosk.grab().toImage()
+    return str(image.pixelColor(4, image.height() // 2).name())
 
 
 def test_spanish_keeps_the_patients_place_and_answers(kiosk: KioskWindow, finger: Finger) -> None:

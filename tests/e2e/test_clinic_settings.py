@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import CONTENT, open_kiosk
@@ -26,8 +27,9 @@ def test_clinic_name_logo_and_colours_show(qtbot: QtBot, tmp_path: Path) -> None
     assert kiosk.attract.brand.text() == "Elm Street Clinic"
     assert kiosk.attract.logo.isVisible() and kiosk.attract.logo.is_valid()
     assert kiosk.attract.logo.accessibleName() == "Elm Street Clinic"
-    assert "#7A1F5C" in kiosk.styleSheet()
-    assert "#0E5A66" not in kiosk.styleSheet()
+    prompt = kiosk.attract.prompt.grab().toImage()  # the invitation's ground is the primary
+    assert prompt.pixelColor(24, prompt.height() // 2).name() == "#7a1f5c"
+    assert kiosk.attract.brand.palette().color(QPalette.ColorRole.WindowText).name() == "#7a1f5c"
 
 
 def test_checklist_can_be_switched_off(qtbot: QtBot, tmp_path: Path) -> None:

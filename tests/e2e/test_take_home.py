@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.core.content.loader import load_pack
 from kiosk.core.content.model import HeadingBlock
+from kiosk.ui.handouts import PdfPrinter
 from kiosk.ui.window import KioskWindow
 from tests.conftest import CONTENT, REPO, Finger, open_kiosk
 
@@ -128,6 +129,25 @@ def test_missing_printer_gives_a_calm_message(
     assert "printer 'Front desk laser' not found" in caplog.text
     finger.tap(kiosk.take_home.close_button)
     assert kiosk.current_screen() == "topic/why-gut-becomes-leaky"
+
+
+def test_a_handout_goes_to_the_clinics_printer(
+    qtbot: QtBot, tmp_path: Path, finger: Finger
+) -> None:
+    """Print support behind its interface: the printer named in the settings gets the page
+    shown, and the patient is told it is printing."""
+    settings = tmp_path / "settings.yaml"
+    settings.write_text("take_home:\n  printer: Front desk laser\n", encoding="utf-8")
+    kiosk = open_kiosk(qtbot, config_path=settings)
+    printer, asked = PdfPrinter(tmp_path), []
+    kiosk.handouts.printer_for = lambda name: asked.append(name) or printer
+    open_topic(kiosk, finger, 1)
+    kiosk.open_take_home()
+    finger.tap(kiosk.take_home.print_button)
+    assert asked == ["Front desk laser"]
+    assert kiosk.take_home.message.text() == kiosk.language.strings.printing
+    [handout] = printer.printed
+    assert kiosk.language.pages[1].title in pdf_text(handout)
 
 
 def test_reset_leaves_nothing_of_the_qr_or_summary(kiosk: KioskWindow, finger: Finger) -> None:
