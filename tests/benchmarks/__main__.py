@@ -151,8 +151,9 @@ def _soak(r: dict[str, Any]) -> list[Row]:
             "<= 2 MiB, no crash", r["rss_growth_kib"] <= 2 * MIB),
         Row("soak Python object growth", f"{r['python_object_growth']:+d}", "-", "reported",
             None),
-        Row("soak Qt object growth (window's children; all widgets)",
-            f"{r['qt_object_growth']:+d}; {r['widget_growth']:+d}", "-", "reported", None),
+        Row("soak Qt object growth (window's children; all widgets; all Python-held QObjects)",
+            f"{r['qt_object_growth']:+d}; {r['widget_growth']:+d}; "
+            f"{r['wrapped_qobject_growth']:+d}", "-", "reported", None),
     ]  # fmt: skip
 
 

@@ -157,10 +157,13 @@ class Day:
 
 def sample(kiosk: KioskWindow) -> dict[str, int]:
     gc.collect()
+    objects = gc.get_objects()
     return {
         "rss_kib": rss_kib(),
-        "python_objects": len(gc.get_objects()),
+        "python_objects": len(objects),
         "qt_objects": len(kiosk.findChildren(QObject)),
+        # Every QObject Python holds a wrapper for, parentless or anywhere in the app.
+        "wrapped_qobjects": sum(isinstance(thing, QObject) for thing in objects),
         "widgets": len(QApplication.allWidgets()),  # parentless ones too
     }
 
@@ -193,6 +196,7 @@ def measure(args: argparse.Namespace) -> Result:
         "python_object_growth": end["python_objects"] - warm["python_objects"],
         "qt_object_growth": end["qt_objects"] - warm["qt_objects"],
         "widget_growth": end["widgets"] - warm["widgets"],
+        "wrapped_qobject_growth": end["wrapped_qobjects"] - warm["wrapped_qobjects"],
         "samples": day.samples,
     }
 
