@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content.model import Strings
 from kiosk.ui.widgets import TouchButton, WindowOverlay, set_label, text_label
+
+if TYPE_CHECKING:
+    from kiosk.ui.window import KioskWindow
 
 
 class StillThereOverlay(WindowOverlay):
@@ -82,3 +86,16 @@ class StillThereOverlay(WindowOverlay):
     def _expire(self) -> None:
         self.stop()
         self.timed_out.emit()
+
+
+def still_there_overlay(window: KioskWindow) -> StillThereOverlay:
+    """The overlay of ``window`` that its idle watcher brings up: a touch anywhere keeps the
+    session, the end of the countdown resets it."""
+    overlay = StillThereOverlay(window.language.strings, window)
+    window.idle_watcher.went_idle.connect(
+        lambda: overlay.start(window.settings.idle.warning_seconds * window.time_scale)
+    )
+    window.idle_watcher.activity_resumed.connect(overlay.dismiss)
+    overlay.kept.connect(overlay.stop)
+    overlay.timed_out.connect(window.reset)
+    return overlay

@@ -3,10 +3,13 @@ window wires them to its navigation: home, a topic screen per page, checklist an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+
+from PySide6.QtWidgets import QWidget
 
 from kiosk.core.config import Settings
 from kiosk.core.content.model import ContentPack, Language
+from kiosk.core.session import CHECKLIST, HOME, SUMMARY, topic_screen
 from kiosk.core.wording import clear_time_phrase
 from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
 from kiosk.ui.dates import reviewed
@@ -14,24 +17,18 @@ from kiosk.ui.home import HomeScreen
 from kiosk.ui.topic import TopicScreen
 
 
-@dataclass(frozen=True)
-class PatientScreens:
-    home: HomeScreen
-    topics: tuple[TopicScreen, ...]  # in the pack's order
-    checklist: ChecklistScreen
-    summary: SummaryScreen
-
-
-def build_patient_screens(
+def patient_screens(
     pack: ContentPack, language: Language, settings: Settings, text_scale: float
-) -> PatientScreens:
+) -> Iterator[tuple[str, QWidget]]:
+    """(screen id, screen) for home, each topic, the checklist and the summary, made one at a
+    time as they are asked for."""
     clinic, strings = settings.clinic, language.strings
     home = HomeScreen(clinic.name, language, settings.features.checklist)
     home.set_text_scale(text_scale)
+    yield HOME, home
     pages = language.pages
     numbers = settings.safety.numbers()
     tile = (language.checklist.title, strings.checklist_tile)
-    topics = []
     for index, page in enumerate(pages):
         last = index + 1 == len(pages)
         offer = settings.features.checklist and (page.offer_checklist or last)
@@ -46,10 +43,13 @@ def build_patient_screens(
             checklist=tile if offer else None,
         )
         screen.take_home.setVisible(settings.take_home.qr)
-        topics.append(screen)
+        yield topic_screen(page.id), screen
     clear_time = clear_time_phrase(settings.idle, strings)
-    checklist = ChecklistScreen(language.checklist, strings, numbers=numbers, clear_time=clear_time)
+    yield (
+        CHECKLIST,
+        ChecklistScreen(language.checklist, strings, numbers=numbers, clear_time=clear_time),
+    )
     contact = clinic.contact_in(language.code, settings.languages.default)
     summary = SummaryScreen(language.checklist, strings, contact, numbers)
     summary.take_home.setVisible(settings.take_home.qr)
-    return PatientScreens(home, tuple(topics), checklist, summary)
+    yield SUMMARY, summary

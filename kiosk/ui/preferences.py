@@ -51,6 +51,10 @@ class Preferences(QObject):
             layout.addWidget(bar)
         self.bars.append(bar)
 
+    def drop_bars_of(self, screen: QWidget) -> None:
+        """Forget the bar of ``screen``, which is being deleted."""
+        self.bars = [bar for bar in self.bars if not screen.isAncestorOf(bar)]
+
     def sync(self) -> None:
         """Show the session's choices on every bar."""
         window = self.window

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from kiosk.core.config import Settings, Theme
+from kiosk.core.session import Session
 from kiosk.ui.look import Look, adopt, dress, use
 from kiosk.ui.theme import Palette, TypeScale, button_px, target_px
 
@@ -35,22 +36,22 @@ class Styler:
     def background(self) -> QColor:
         return QColor(self.look.palette.background)
 
-    def update(self, settings: Settings, text_scale: float, high_contrast: bool) -> bool:
-        """Work out the look for these choices and give it to what is shown (new screens and
-        overlays included). True if the look changed."""
-        changed = self.prepare(settings, text_scale, high_contrast)
+    def update(self, settings: Settings, session: Session) -> bool:
+        """Work out the look for the clinic's settings and the patient's choices and give it
+        to what is shown (new screens and overlays included). True if the look changed."""
+        changed = self.prepare(settings, session)
         for widget in self._shown():
             dress(widget, self.look)
         return changed
 
-    def prepare(self, settings: Settings, text_scale: float, high_contrast: bool) -> bool:
-        """Work out the look for these choices, for widgets made from now on. True if it
-        changed."""
-        palette = Palette.high_contrast() if high_contrast else _palette(settings.theme)
+    def prepare(self, settings: Settings, session: Session) -> bool:
+        """Work out the look, for widgets made from now on. True if it changed."""
+        contrast = session.high_contrast
+        palette = Palette.high_contrast() if contrast else _palette(settings.theme)
         screen = self.window.screen() or QGuiApplication.primaryScreen()
         size = screen.size()  # the physical screen decides millimetres, not the window
         button = button_px(target_px(size.width(), size.height(), settings.display.diagonal_inches))
-        look = Look(palette, TypeScale().scaled(text_scale), button)
+        look = Look(palette, TypeScale().scaled(session.text_scale), button)
         changed = look != self.look
         if changed:
             self.look = look

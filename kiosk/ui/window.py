@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -24,11 +25,12 @@ from kiosk.core.session import (
 from kiosk.core.timing import timer_ms
 from kiosk.runtime.idle import IdleWatcher
 from kiosk.runtime.reload import ContentReloader
-from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.attract import AttractScreen
+from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
 from kiosk.ui.handouts import TakeHome
-from kiosk.ui.idle_overlay import StillThereOverlay
-from kiosk.ui.patient_screens import build_patient_screens
+from kiosk.ui.home import HomeScreen
+from kiosk.ui.idle_overlay import still_there_overlay
+from kiosk.ui.patient_screens import patient_screens
 from kiosk.ui.picture import forget_pictures_except
 from kiosk.ui.preferences import Preferences
 from kiosk.ui.read_aloud import ReadAloud
@@ -36,6 +38,7 @@ from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.screen_follower import ScreenFollower
 from kiosk.ui.scrolling import release_touch_scrolling, stop_flings
 from kiosk.ui.styling import Styler
+from kiosk.ui.topic import TopicScreen
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +47,8 @@ class KioskWindow(QWidget):
     """Builds every screen up front (switching is then instant) and shows one at a time.
 
     With ``welcome_first``, only the welcome screen is built before the window first paints;
-    the others are built straight after that paint (or at the first navigation, if sooner).
+    the others are built after that paint, one per turn of the event loop (a navigation
+    before they are all there builds only as far as the screen it needs).
 
     Patient state lives in ``self.session``; the screens only display it. New content offered
     while a patient is mid-session waits for the next reset, so a page never changes under a
@@ -73,6 +77,7 @@ class KioskWindow(QWidget):
         self.time_scale = time_scale  # see kiosk/core/timing.py
         self.setObjectName("KioskWindow")
         self._welcome_only = welcome_first  # until build_all_screens()
+        self._steps: Iterator[None] | None = None  # the screens being built after it
         self._build_failed = False  # then only a touch tries again, not every repaint
         self._painted = False
         self.session = Session()
@@ -97,13 +102,7 @@ class KioskWindow(QWidget):
             raise RuntimeError("could not build the kiosk's screens (see the log)")
         self.handouts = TakeHome(self)
         self.take_home = self.handouts.overlay
-        self.overlay = StillThereOverlay(self.language.strings, self)
-        self.idle_watcher.went_idle.connect(
-            lambda: self.overlay.start(self.settings.idle.warning_seconds * self.time_scale)
-        )
-        self.idle_watcher.activity_resumed.connect(self.overlay.dismiss)
-        self.overlay.kept.connect(self.overlay.stop)
-        self.overlay.timed_out.connect(self.reset)
+        self.overlay = still_there_overlay(self)
         self._restyle()  # the overlays
         self._show(ATTRACT)
 
@@ -117,7 +116,7 @@ class KioskWindow(QWidget):
         try:
             self.pack, self.settings, self.logo = pack, settings, logo
             self.language = pack.language(self.session.language or settings.languages.default)
-            self._prepare_look()
+            self.styler.prepare(self.settings, self.session)
             self._build_welcome(self.language)
             if not self._welcome_only:
                 self._build(self.language)
@@ -127,9 +126,10 @@ class KioskWindow(QWidget):
             self.screens.update(old)
             self.__dict__.update(kept)
             self.preferences.bars = kept_bars
-            self._prepare_look()
+            self.styler.prepare(self.settings, self.session)
             return False
         self._drop_screens(old)
+        self._steps = None  # a build of the screens before, cut short: never to be resumed
         self._build_failed = False  # new content: worth a try after the next paint
         forget_pictures_except({*pack.files, *([logo] if logo else [])})
         self.setWindowTitle(settings.clinic.name)
@@ -151,19 +151,14 @@ class KioskWindow(QWidget):
             if self.screens.get(key) is widget:
                 del self.screens[key]
             self.stack.removeWidget(widget)
+            self.preferences.drop_bars_of(widget)
             release_touch_scrolling(widget)
             widget.deleteLater()
 
-    def _prepare_look(self) -> None:
-        session = self.session
-        self.styler.prepare(self.settings, session.text_scale, session.high_contrast)
-
     def _restyle(self) -> None:
         """Apply the theme, text size and touch-target size; cheap when nothing changed."""
-        session = self.session
-        changed = self.styler.update(self.settings, session.text_scale, session.high_contrast)
-        if changed and not self._welcome_only:
-            self.home.set_text_scale(session.text_scale)
+        if self.styler.update(self.settings, self.session) and HOME in self.screens:
+            self.home.set_text_scale(self.session.text_scale)
         self.preferences.sync()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
@@ -173,11 +168,6 @@ class KioskWindow(QWidget):
     def cover_screen(self) -> None:
         """Fill the screen (kiosk mode), following it when it turns or changes."""
         self.follower.cover()
-
-    @property
-    def bars(self) -> list[AccessBar]:
-        """The access bar of every patient screen."""
-        return self.preferences.bars
 
     def set_text_scale(self, scale: float) -> None:
         self.preferences.set_text_scale(scale)
@@ -233,23 +223,40 @@ class KioskWindow(QWidget):
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self, self.first_painted.emit)  # dropped if self is gone
-        if self._welcome_only and not self._build_failed:  # build the rest before a touch
-            QTimer.singleShot(0, self.build_all_screens)
+        if self._welcome_only and not self._build_failed and self._steps is None:
+            self._build_more(lambda: True)  # the rest, a screen per turn of the event loop
 
     def build_all_screens(self) -> None:
         """Build the screens that ``welcome_first`` left out (nothing if built already).
         If that fails, the welcome screen stays alone (build_failed tells why in the log)."""
+        self._build_more(lambda: False)
+
+    def _build_more(self, enough: Callable[[], bool]) -> None:
+        """Build the screens still missing, one after another, until ``enough()`` says so
+        after one; if some are left then, the next one is built on the next turn of the event
+        loop, so a touch never waits for more than one screen."""
         if not self._welcome_only:
             return
-        welcome = dict(self.screens)
+        if self._steps is None:  # afresh: none of an earlier, interrupted build stays
+            self._drop_screens(self._screens_not_in({ATTRACT: self.attract}))
+            self._steps = self._build_steps(self.language)
         try:
-            self._build(self.language)
+            for _ in self._steps:
+                if enough():
+                    QTimer.singleShot(0, self, lambda: self._build_more(lambda: True))
+                    return
         except Exception:  # whatever it is, the welcome screen must stay usable
             log.exception("could not build the screens after the welcome screen")
-            self._drop_screens(self._screens_not_in(welcome))
+            self._steps = None
+            built = self._screens_not_in({ATTRACT: self.attract})
+            if self.stack.currentWidget() in built.values():  # a patient is on one of them
+                self.session.reset()
+                self._show(ATTRACT)
+            self._drop_screens(built)
             self._build_failed = True
             self.build_failed.emit()
             return
+        self._steps = None
         self._welcome_only = False
         self._restyle()
 
@@ -262,31 +269,40 @@ class KioskWindow(QWidget):
         self.preferences.add_bar(self.attract)
 
     def _build(self, language: Language) -> None:
-        """Every screen after the welcome screen, wired to the navigation, each with its
-        access bar."""
-        built = build_patient_screens(self.pack, language, self.settings, self.session.text_scale)
-        self.home, self.checklist, self.summary = built.home, built.checklist, built.summary
-        self.home.screen_chosen.connect(self.go)
-        self._add(HOME, self.home)
-        for screen in built.topics:
+        for _ in self._build_steps(language):
+            pass
+
+    def _build_steps(self, language: Language) -> Iterator[None]:
+        """Every screen after the welcome screen, one per step, each wired to the navigation
+        and given its access bar as soon as it is made."""
+        screens = patient_screens(self.pack, language, self.settings, self.session.text_scale)
+        for screen_id, screen in screens:
+            self._wire(screen)
+            self._add(screen_id, screen)
+            self.preferences.add_bar(screen)
+            yield
+        for staff in [key for key in self.screens if is_staff_screen(key)]:
+            self.screens[staff] = self.screens.pop(staff)  # keep patient screens first
+
+    def _wire(self, screen: QWidget) -> None:
+        if isinstance(screen, HomeScreen):
+            self.home = screen
+            screen.screen_chosen.connect(self.go)
+        elif isinstance(screen, TopicScreen):
             screen.next_requested.connect(lambda page_id: self.go(topic_screen(page_id)))
             screen.checklist_requested.connect(lambda: self.go(CHECKLIST))
             screen.take_home_requested.connect(self.open_take_home)
-            self._add(topic_screen(screen.page.id), screen)
-        # partial, not a bound method: PySide keeps a weak reference for every connection to
-        # a plain object's method, one more each rebuild (every language switch).
-        self.checklist.answer_changed.connect(partial(Session.set_ticked, self.session))
-        self.checklist.finished.connect(lambda: self.go(SUMMARY))
-        self._add(CHECKLIST, self.checklist)
-        self.summary.edit_requested.connect(self.back)
-        self.summary.clear_requested.connect(self.clear_answers)
-        self.summary.take_home_requested.connect(self.open_take_home)
-        self._add(SUMMARY, self.summary)
-        for screen_id, widget in self.screens.items():
-            if not is_staff_screen(screen_id) and screen_id != ATTRACT:
-                self.preferences.add_bar(widget)
-        for staff in [key for key in self.screens if is_staff_screen(key)]:
-            self.screens[staff] = self.screens.pop(staff)  # keep patient screens first
+        elif isinstance(screen, ChecklistScreen):
+            self.checklist = screen
+            # partial, not a bound method: PySide keeps a weak reference for every
+            # connection to a plain object's method, one more each rebuild.
+            screen.answer_changed.connect(partial(Session.set_ticked, self.session))
+            screen.finished.connect(lambda: self.go(SUMMARY))
+        elif isinstance(screen, SummaryScreen):
+            self.summary = screen
+            screen.edit_requested.connect(self.back)
+            screen.clear_requested.connect(self.clear_answers)
+            screen.take_home_requested.connect(self.open_take_home)
 
     def add_screen(self, screen_id: str, widget: QWidget) -> None:
         """Add a screen that survives content reloads (staff screens)."""
@@ -308,8 +324,8 @@ class KioskWindow(QWidget):
             widget.home_requested.connect(lambda: self.go(HOME))
 
     def _show(self, screen_id: str, *, from_top: bool = False) -> None:
-        if screen_id != ATTRACT:
-            self.build_all_screens()
+        if screen_id not in self.screens:  # build as far as this one (the rest comes after)
+            self._build_more(lambda: screen_id in self.screens)
         widget = self.screens.get(screen_id)
         if widget is None:  # could not be built (logged): the patient stays where they are
             self.session.screen = self.current_screen() or ATTRACT

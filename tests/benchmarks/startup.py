@@ -13,20 +13,30 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 from tests.benchmarks.common import Result, section_main
 
 SETTLE_MS = 1000
 
 
+def probe_env(data: str) -> dict[str, str]:
+    """The probes' environment: their own data folder, and compiled modules kept as on an
+    installed kiosk (whose bundle holds them compiled), not compiled afresh each start."""
+    env = os.environ | {"KIOSK_DATA_DIR": data}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def probe(kind: str) -> Result:
     with tempfile.TemporaryDirectory() as data:
-        env = os.environ | {"KIOSK_DATA_DIR": data}
+        env = probe_env(data)
         command = [sys.executable, "-m", "tests.benchmarks.start_probe", kind]
         started = time.time()  # wall clock: the child reports its paint on the same clock
         done = subprocess.run(
@@ -44,6 +54,26 @@ def probe(kind: str) -> Result:
     }
 
 
+def instructions(kind: str) -> int:
+    """Instructions (callgrind's Ir) from the start of the process to its first paint: a
+    figure that does not move with the machine's load."""
+    valgrind = shutil.which("valgrind") or "valgrind"
+    with tempfile.TemporaryDirectory() as data:
+        out = Path(data) / "callgrind.out"
+        env = probe_env(data)
+        command = [sys.executable, "-m", "tests.benchmarks.start_probe", kind, "--settle-ms", "0"]
+        subprocess.run(
+            [valgrind, "--tool=callgrind", f"--callgrind-out-file={out}", *command],
+            capture_output=True,
+            env=env,
+            check=True,
+        )
+        for line in out.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith(("summary:", "totals:")):
+                return int(line.split()[1])
+    raise RuntimeError("no totals in the callgrind output")
+
+
 def measure(args: argparse.Namespace) -> Result:
     runs = 3 if args.quick else args.runs
     probe("bare"), probe("kiosk")  # the first start of each reads files from disk: not timed
@@ -59,6 +89,15 @@ def measure(args: argparse.Namespace) -> Result:
         }
     for key in ("first_paint_s", "pss_kib", "peak_rss_kib"):
         result[f"{key}_ratio"] = round(result["kiosk"][key] / result["bare"][key], 2)
+    if shutil.which("valgrind"):  # instruction counts, alternated too (A B A B)
+        counts: dict[str, list[int]] = {kind: [] for kind in samples}
+        for _ in range(1 if args.quick else 2):
+            for kind, runs in counts.items():
+                runs.append(instructions(kind))
+        for kind, runs in counts.items():
+            result[kind]["instructions_m"] = round(statistics.median(runs) / 1e6)
+        ratio = result["kiosk"]["instructions_m"] / result["bare"]["instructions_m"]
+        result["instructions_m_ratio"] = round(ratio, 2)
     return result
 
 

@@ -110,13 +110,13 @@ def test_text_size_doubles_body_text_and_resets(kiosk: KioskWindow, finger: Fing
 def test_high_contrast_switches_every_screen_and_resets(kiosk: KioskWindow, finger: Finger) -> None:
     finger.tap(kiosk.attract)
     finger.tap(bar_on(kiosk).contrast)
-    assert all(bar.contrast.isChecked() for bar in kiosk.bars)
+    assert all(bar.contrast.isChecked() for bar in kiosk.preferences.bars)
     for screen in (HOME, topic_screen(kiosk.pack.language().pages[-1].id), CHECKLIST):
         kiosk.go(screen)  # each screen shown after the change wears it, as drawn
         assert background_seen(kiosk) == "#000000", screen
     kiosk.reset()
     assert background_seen(kiosk) == kiosk.settings.theme.background.lower()
-    assert not any(bar.contrast.isChecked() for bar in kiosk.bars)
+    assert not any(bar.contrast.isChecked() for bar in kiosk.preferences.bars)
 
 
 def background_seen(kiosk: KioskWindow) -> str:

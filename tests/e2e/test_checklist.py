@@ -62,7 +62,7 @@ def test_privacy_notice_follows_the_idle_settings(
     kiosk = open_kiosk(qtbot, config_path=short_idle_settings(tmp_path, 20, 30))
     open_checklist(kiosk, finger)
     assert "your answers clear within a minute." in " ".join(texts(kiosk.checklist.notice))
-    finger.tap(kiosk.checklist.findChild(type(kiosk.bars[0])).languages["es"])
+    finger.tap(kiosk.checklist.findChild(type(kiosk.preferences.bars[0])).languages["es"])
     notice = " ".join(texts(kiosk.checklist.notice))
     assert "sus respuestas se borran en menos de un minuto." in notice
 

@@ -310,15 +310,17 @@ def test_a_content_folder_that_cannot_be_entered_shows_the_bundled_content(
     assert page_title(kiosk, "lifestyle-steps") == "Ours again"
 
 
-def failing_for(content: Path) -> Callable[[KioskWindow, Language], None]:
-    """KioskWindow._build that fails for the pack in ``content``: content that validates yet
-    cannot be shown (a defect of the kiosk's, injected here)."""
-    build = KioskWindow._build
+def failing_for(content: Path) -> Callable[[KioskWindow, Language], Iterator[None]]:
+    """KioskWindow._build_steps that fails for the pack in ``content`` after its first screen:
+    content that validates yet cannot be shown (a defect of the kiosk's, injected here)."""
+    steps = KioskWindow._build_steps
 
-    def failing(window: KioskWindow, language: Language) -> None:
+    def failing(window: KioskWindow, language: Language) -> Iterator[None]:
+        built = steps(window, language)
         if window.pack.root == content:
+            yield next(built)  # home is made and shown to the window, then the failure
             raise RuntimeError("cannot build these screens")
-        build(window, language)
+        yield from built
 
     return failing
 
@@ -338,11 +340,11 @@ def test_content_that_validates_but_cannot_be_shown_gives_way_to_the_bundled_con
     the clinic's settings, and the log says why with the traceback."""
     content, settings = clinic
     edit(content / "en/pages/lifestyle-steps.yaml", "title: Lifestyle steps", "title: Ours")
-    monkeypatch.setattr(KioskWindow, "_build", failing_for(content))
+    monkeypatch.setattr(KioskWindow, "_build_steps", failing_for(content))
     kiosk = open_kiosk(
         qtbot, content_dir=content, config_path=settings, fallback=True, welcome_first=welcome_first
     )
-    qtbot.waitUntil(lambda: HOME in kiosk.screens and kiosk.pack.root != content, timeout=5000)
+    qtbot.waitUntil(lambda: SUMMARY in kiosk.screens and kiosk.pack.root != content, timeout=5000)
     assert "cannot build these screens" in caplog.text  # the traceback
     assert "showing the bundled content instead" in caplog.text or (
         f"cannot show the content in {content}; trying the bundled" in caplog.text
@@ -358,7 +360,7 @@ def test_a_welcome_screen_whose_other_screens_cannot_be_built_stays_calm(
 ) -> None:
     """Nothing to fall back to (the bundled content itself): the welcome screen stays, a tap
     on it does nothing, the idle reset still works, the log says why."""
-    monkeypatch.setattr(KioskWindow, "_build", failing_for(CONTENT))
+    monkeypatch.setattr(KioskWindow, "_build_steps", failing_for(CONTENT))
     kiosk = open_kiosk(qtbot, welcome_first=True)
     qtbot.waitUntil(lambda: "could not build the screens after the welcome" in caplog.text)
     for _ in range(3):  # the welcome loop repaints: no new attempt (and traceback) each time

@@ -7,8 +7,10 @@ And the screens patients see stay until the new ones are whole."""
 from __future__ import annotations
 
 import gc
+import itertools
 import weakref
 from collections import Counter
+from collections.abc import Iterator
 
 import pytest
 import shiboken6
@@ -76,17 +78,19 @@ def test_screens_that_fail_to_build_leave_the_patient_where_they_were(
 ) -> None:
     """Whatever goes wrong building the Spanish screens (here: an injected error), the
     English ones stay until the new ones are whole: same screen, same answers."""
-    build = KioskWindow._build
+    steps = KioskWindow._build_steps
 
-    def failing(window: KioskWindow, language: Language) -> None:
-        if language.code == "es":
+    def failing(window: KioskWindow, language: Language) -> Iterator[None]:
+        built = steps(window, language)
+        if language.code == "es":  # three Spanish screens are made, then the failure
+            yield from itertools.islice(built, 3)
             raise RuntimeError("cannot build these screens")
-        build(window, language)
+        yield from built
 
     finger.fill_checklist(kiosk, [0, 3])
     shown, ticked = kiosk.current_screen(), set(kiosk.session.ticked)
     screens = dict(kiosk.screens)
-    monkeypatch.setattr(KioskWindow, "_build", failing)
+    monkeypatch.setattr(KioskWindow, "_build_steps", failing)
     bar = kiosk.screens[shown].findChild(AccessBar)
     assert bar is not None
     finger.tap(bar.languages["es"])

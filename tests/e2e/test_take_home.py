@@ -92,7 +92,9 @@ def test_summary_qr_holds_exactly_the_ticked_items(kiosk: KioskWindow, finger: F
         ]
     )
     finger.tap(kiosk.take_home.close_button)
-    finger.tap(kiosk.stack.currentWidget().findChild(type(kiosk.bars[0])).languages["es"])
+    finger.tap(
+        kiosk.stack.currentWidget().findChild(type(kiosk.preferences.bars[0])).languages["es"]
+    )
     kiosk.open_take_home()
     assert "- Gases\n- Eccema\n" in decoded(kiosk)
 

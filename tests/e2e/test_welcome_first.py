@@ -1,4 +1,5 @@
-"""`kiosk run` paints the welcome screen first and builds the other screens right after."""
+"""`kiosk run` paints the welcome screen first and builds the other screens right after, one
+per turn of the event loop."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from PySide6.QtCore import QEvent, QObject
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import create_kiosk
-from kiosk.core.session import ATTRACT, CHECKLIST, HOME, is_staff_screen
+from kiosk.core.session import ATTRACT, CHECKLIST, HOME, SUMMARY, is_staff_screen
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.home import TILE_MIN_WIDTH
 from kiosk.ui.window import KioskWindow
@@ -47,7 +48,7 @@ def test_the_welcome_screen_paints_before_the_rest_is_built(qtbot: QtBot) -> Non
     assert list(kiosk.screens)[: len(everything)] == everything
     for key in everything:  # one access bar each, the welcome screen's built first
         assert len(kiosk.screens[key].findChildren(AccessBar)) == 1, key
-    assert len(kiosk.bars) == len(everything)
+    assert len(kiosk.preferences.bars) == len(everything)
 
 
 def test_a_touch_before_the_rest_is_built_still_works(qtbot: QtBot, finger: Finger) -> None:
@@ -56,8 +57,10 @@ def test_a_touch_before_the_rest_is_built_still_works(qtbot: QtBot, finger: Fing
     kiosk.resize(1920, 1080)
     kiosk.go(HOME)  # what a tap on the welcome screen does; the window has not painted yet
     assert kiosk.current_screen() == HOME
+    assert patient_screens(kiosk) == [ATTRACT, HOME], "the tap waited for home alone"
     kiosk.show()
     qtbot.waitExposed(kiosk)
+    qtbot.waitUntil(lambda: SUMMARY in kiosk.screens)  # the rest, one per turn of the loop
     finger.tap_row(kiosk.home.scroll_area, kiosk.home.checklist_tile)
     assert kiosk.current_screen() == CHECKLIST
 
