@@ -111,6 +111,10 @@ class AttractScreen(PanelButton):
                 self.title.setProperty("role", title_role)
                 dress_label(self.title)
             self.fact_card.setVisible(with_fact)
+            for index in range(self._layout.count()):  # the rows cache their heights
+                item = self._layout.itemAt(index)
+                if item is not None and item.layout() is not None:
+                    item.layout().invalidate()
             if self._layout.totalHeightForWidth(self.width()) <= self.height():
                 return
 

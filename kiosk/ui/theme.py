@@ -27,7 +27,7 @@ URGENT, CAUTION = "#A4161A", "#7A4A00"  # 7.7:1 and 7.5:1 on white
 
 @dataclass(frozen=True)
 class Palette:
-    """Every colour the style sheet uses, derived from the clinic's five theme colours."""
+    """Every colour of the look, derived from the clinic's five theme colours."""
 
     background: str
     surface: str
