@@ -113,8 +113,9 @@ class AttractScreen(PanelButton):
             self.fact_card.setVisible(with_fact)
             for index in range(self._layout.count()):  # the rows cache their heights
                 item = self._layout.itemAt(index)
-                if item is not None and item.layout() is not None:
-                    item.layout().invalidate()
+                row = item.layout() if item is not None else None
+                if row is not None:
+                    row.invalidate()
             if self._layout.totalHeightForWidth(self.width()) <= self.height():
                 return
 

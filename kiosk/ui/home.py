@@ -79,7 +79,6 @@ class HomeScreen(QWidget):
         self.setObjectName("HomeScreen")
         body = QWidget()
         body.setObjectName("ScrollBody")
-        body.setAutoFillBackground(True)  # the screen's background colour
         self.brand = text_label(clinic_name, "brand")
         self.title = text_label("", "h1")
         self.subtitle = text_label("", "lead")

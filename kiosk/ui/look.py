@@ -15,8 +15,17 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPixmapCache,
+)
 from PySide6.QtWidgets import QLabel, QScrollBar, QWidget
 
 from kiosk.core.config import Theme
@@ -178,20 +187,72 @@ def dress(root: QWidget, look: Look) -> None:
 Insets = tuple[int, int, int, int]  # left, top, right, bottom
 
 
-def paint_box(
-    widget: QWidget, fill: QColor, border: QColor | None, insets: Insets, radius: int
-) -> None:
-    """Paint ``widget`` as a rounded box: ``border`` showing ``insets`` px on each side
-    (left, top, right, bottom) around a ``fill``."""
-    painter = QPainter(widget)
+@dataclass(frozen=True)
+class Box:
+    """A box to paint: ``border`` showing ``insets`` px on each side (left, top, right,
+    bottom) around a ``fill``, corners of ``radius``."""
+
+    fill: QColor
+    border: QColor | None = None
+    insets: Insets = (0, 0, 0, 0)
+    radius: int = 0
+
+
+CACHED_BOX_PIXELS = 160_000  # a button or a checklist row, not a whole panel
+
+
+def paint_box(painter: QPainter, rect: QRect, box: Box) -> None:
+    """Paint ``box`` over ``rect``: square boxes filled directly (no antialiasing needed),
+    small rounded ones (buttons, rows: most of what a page switch paints) drawn once per
+    size and colours into Qt's pixmap cache and copied from there, big ones drawn."""
+    if box.radius == 0:
+        if box.border is not None and any(box.insets):
+            painter.fillRect(rect, box.border)
+        left, top, right, bottom = box.insets if box.border is not None else (0, 0, 0, 0)
+        painter.fillRect(rect.adjusted(left, top, -right, -bottom), box.fill)
+        return
+    if rect.width() * rect.height() > CACHED_BOX_PIXELS:
+        _draw_box(painter, QRectF(rect), box)
+        return
+    ratio = painter.device().devicePixelRatioF()
+    key = f"box {rect.width()}x{rect.height()}@{ratio} {box}"
+    pixmap = QPixmap()
+    if not QPixmapCache.find(key, pixmap):
+        pixmap = QPixmap(rect.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        drawing = QPainter(pixmap)
+        _draw_box(drawing, QRectF(0, 0, rect.width(), rect.height()), box)
+        drawing.end()
+        QPixmapCache.insert(key, pixmap)
+    painter.drawPixmap(rect.topLeft(), pixmap)
+
+
+def _draw_box(painter: QPainter, outer: QRectF, box: Box) -> None:
+    radius, border, insets = box.radius, box.border, box.insets
+    if border is not None and len(set(insets)) == 1 and insets[0]:
+        # An even border, drawn as a style sheet draws it: the fill clipped to the shape
+        # (a plain fill: fast), then the border stroked round it, antialiased.
+        width = insets[0]
+        shape = QPainterPath()
+        shape.addRoundedRect(outer, radius, radius)
+        painter.setClipPath(shape)
+        painter.fillRect(outer, box.fill)
+        painter.setClipping(False)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(border, width))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        half = width / 2
+        edge = outer.adjusted(half, half, -half, -half)
+        painter.drawRoundedRect(edge, radius - half, radius - half)
+        return
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    outer = QRectF(widget.rect())
-    left, top, right, bottom = insets
-    if border is not None and any(insets):
+    if border is not None and any(insets):  # a bar down one side: its shape, then the fill
+        left, top, right, bottom = insets
         painter.setBrush(border)
         painter.drawRoundedRect(outer, radius, radius)
         outer = outer.adjusted(left, top, -right, -bottom)
         radius = max(0, radius - max(insets))
-    painter.setBrush(fill)
+    painter.setBrush(box.fill)
     painter.drawRoundedRect(outer, radius, radius)

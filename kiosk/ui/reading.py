@@ -58,7 +58,6 @@ class ReadingScreen(QWidget):
 
         body = _Body()
         body.setObjectName("ScrollBody")
-        body.setAutoFillBackground(True)  # the screen's background colour
         rows = QVBoxLayout(body)
         rows.setContentsMargins(56, 44, 56, 72)
         rows.setSpacing(22)

@@ -24,11 +24,16 @@ def touch_scroll_area(body: QWidget, parent: QWidget) -> QScrollArea:
             continue
         area.setParent(parent)
         area.setWidget(body)
+        body.setAutoFillBackground(False)  # see below
         area.verticalScrollBar().setValue(0)
         area.show()  # shown with its parent (hidden while it was kept)
         return area
     area = QScrollArea(parent)
     area.setWidget(body)
+    # setWidget makes the page fill its background, which makes Qt paint it in a pass of
+    # its own and then again with the window: twice on every page switch. The window paints
+    # the background under everything.
+    body.setAutoFillBackground(False)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

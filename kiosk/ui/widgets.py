@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.look import Insets, Look, colour, current, dress_label, font, paint_box
+from kiosk.ui.look import Box, Insets, Look, colour, current, dress_label, font, paint_box
 from kiosk.ui.theme import BUTTON_HEIGHT_PX
 
 # What each kind of panel looks like: fill, border colour, border (left, top, right, bottom),
@@ -40,7 +40,8 @@ SCRIM = QColor(16, 24, 26, 215)  # the dimmed window behind an overlay's card
 
 def paint_panel(widget: QWidget, kind: str) -> None:
     fill, border, insets, radius = PANELS[kind]
-    paint_box(widget, colour(widget, fill), colour(widget, border), insets, radius)
+    box = Box(colour(widget, fill), colour(widget, border), insets, radius)
+    paint_box(QPainter(widget), widget.rect(), box)
 
 
 class Panel(QFrame):
@@ -76,7 +77,10 @@ class Pill(QLabel):
     """A label on a rounded primary-coloured ground: the welcome screen's invitation."""
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        paint_box(self, colour(self, "primary"), None, (0, 0, 0, 0), min(36, self.height() // 2))
+        painter = QPainter(self)
+        radius = min(36, self.height() // 2)
+        paint_box(painter, self.rect(), Box(colour(self, "primary"), radius=radius))
+        painter.end()  # the label paints its text with a painter of its own
         super().paintEvent(event)
 
 
@@ -161,8 +165,9 @@ class TouchButton(QPushButton):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         ink, fill, border, width = self._colours()
-        paint_box(self, colour(self, fill), colour(self, border), (width,) * 4, 14)
         painter = QPainter(self)
+        box = Box(colour(self, fill), colour(self, border), (width,) * 4, 14)
+        paint_box(painter, self.rect(), box)
         painter.setPen(colour(self, ink))
         painter.setFont(self.font())
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextShowMnemonic

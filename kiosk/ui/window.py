@@ -78,6 +78,8 @@ class KioskWindow(QWidget):
         self.setObjectName("KioskWindow")
         self._welcome_only = welcome_first  # until build_all_screens()
         self._steps: Iterator[None] | None = None  # the screens being built after it
+        self._next_screen = QTimer(self, singleShot=True, interval=0)  # builds one of them
+        self._next_screen.timeout.connect(lambda: self._build_more(lambda: True))
         self._build_failed = False  # then only a touch tries again, not every repaint
         self._painted = False
         self.session = Session()
@@ -223,8 +225,8 @@ class KioskWindow(QWidget):
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self, self.first_painted.emit)  # dropped if self is gone
-        if self._welcome_only and not self._build_failed and self._steps is None:
-            self._build_more(lambda: True)  # the rest, a screen per turn of the event loop
+        if self._welcome_only and not self._build_failed:
+            self._next_screen.start()  # the rest, a screen per turn of the event loop
 
     def build_all_screens(self) -> None:
         """Build the screens that ``welcome_first`` left out (nothing if built already).
@@ -243,7 +245,7 @@ class KioskWindow(QWidget):
         try:
             for _ in self._steps:
                 if enough():
-                    QTimer.singleShot(0, self, lambda: self._build_more(lambda: True))
+                    self._next_screen.start()
                     return
         except Exception:  # whatever it is, the welcome screen must stay usable
             log.exception("could not build the screens after the welcome screen")
