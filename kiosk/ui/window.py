@@ -282,9 +282,9 @@ class KioskWindow(QWidget):
             self._wire(screen)
             self._add(screen_id, screen)
             self.preferences.add_bar(screen)
+            for staff in [key for key in self.screens if is_staff_screen(key)]:
+                self.screens[staff] = self.screens.pop(staff)  # keep patient screens first
             yield
-        for staff in [key for key in self.screens if is_staff_screen(key)]:
-            self.screens[staff] = self.screens.pop(staff)  # keep patient screens first
 
     def _wire(self, screen: QWidget) -> None:
         if isinstance(screen, HomeScreen):
