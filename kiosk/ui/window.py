@@ -136,7 +136,7 @@ class KioskWindow(QWidget):
         forget_pictures_except({*pack.files, *([logo] if logo else [])})
         self.setWindowTitle(settings.clinic.name)
         self.idle_watcher.set_timeout(timer_ms(settings.idle.timeout_seconds, self.time_scale))
-        self._restyle()  # new screens and overlays get the style; only a new one restyles
+        self._restyle()  # new screens and overlays take the look; only a new look restyles
         return True
 
     def _screens_not_in(self, old: dict[str, QWidget]) -> dict[str, QWidget]:
