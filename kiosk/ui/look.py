@@ -13,6 +13,7 @@ Widgets made later take the current look when they are made (``text_label`` and 
 from __future__ import annotations
 
 import functools
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QRect, QRectF, Qt
@@ -24,7 +25,6 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
-    QPixmapCache,
 )
 from PySide6.QtWidgets import QLabel, QScrollBar, QWidget
 
@@ -198,13 +198,15 @@ class Box:
     radius: int = 0
 
 
-CACHED_BOX_PIXELS = 160_000  # a button or a checklist row, not a whole panel
+CACHED_BOX_PIXELS = 40_000  # a button, not a row or a panel
+BOX_CACHE_BYTES = 3 * 1024 * 1024
+_boxes: OrderedDict[str, QPixmap] = OrderedDict()  # least recently used first
 
 
 def paint_box(painter: QPainter, rect: QRect, box: Box) -> None:
     """Paint ``box`` over ``rect``: square boxes filled directly (no antialiasing needed),
-    small rounded ones (buttons, rows: most of what a page switch paints) drawn once per
-    size and colours into Qt's pixmap cache and copied from there, big ones drawn."""
+    small rounded ones (buttons: most of what a page switch paints) drawn once per size and
+    colours into a small cache and copied from there, bigger ones drawn."""
     if box.radius == 0:
         if box.border is not None and any(box.insets):
             painter.fillRect(rect, box.border)
@@ -216,16 +218,23 @@ def paint_box(painter: QPainter, rect: QRect, box: Box) -> None:
         return
     ratio = painter.device().devicePixelRatioF()
     key = f"box {rect.width()}x{rect.height()}@{ratio} {box}"
-    pixmap = QPixmap()
-    if not QPixmapCache.find(key, pixmap):
+    pixmap = _boxes.get(key)
+    if pixmap is None:
         pixmap = QPixmap(rect.size() * ratio)
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
         drawing = QPainter(pixmap)
         _draw_box(drawing, QRectF(0, 0, rect.width(), rect.height()), box)
         drawing.end()
-        QPixmapCache.insert(key, pixmap)
+        _boxes[key] = pixmap
+        while sum(_bytes(cached) for cached in _boxes.values()) > BOX_CACHE_BYTES:
+            _boxes.popitem(last=False)
+    _boxes.move_to_end(key)
     painter.drawPixmap(rect.topLeft(), pixmap)
+
+
+def _bytes(pixmap: QPixmap) -> int:
+    return pixmap.width() * pixmap.height() * 4
 
 
 def _draw_box(painter: QPainter, outer: QRectF, box: Box) -> None:
