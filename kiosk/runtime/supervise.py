@@ -78,8 +78,12 @@ def session_runtime_folder() -> str | None:
 def system_environment(env: dict[str, str]) -> dict[str, str]:
     """``env`` for a system program such as cage: a PyInstaller bundle points
     LD_LIBRARY_PATH at its own libraries (an older glib than Debian 13's cage needs) and
-    keeps the original in LD_LIBRARY_PATH_ORIG."""
-    env = dict(env)
+    keeps the original in LD_LIBRARY_PATH_ORIG. Its _PYI_ variables go too: a bundle started
+    further down (the kiosk, under cage) that finds them takes itself for this process's own
+    child and skips setting up its libraries (then cannot load libsqlite3 where the system
+    has none)."""
+    env = {name: value for name, value in env.items() if not name.startswith("_PYI_")}
+    env["PYINSTALLER_RESET_ENVIRONMENT"] = "1"  # PyInstaller >= 6.9: start afresh
     original = env.pop("LD_LIBRARY_PATH_ORIG", None)
     if original is not None:
         env["LD_LIBRARY_PATH"] = original

@@ -189,9 +189,17 @@ def test_a_command_that_cannot_start_is_status_127(systemd_socket: socket.socket
 
 
 def test_cage_gets_the_systems_libraries_not_the_bundles() -> None:
-    bundled = {"LD_LIBRARY_PATH": "/opt/gut-health-kiosk/_internal", "PATH": "/usr/bin"}
-    assert system_environment({**bundled, "LD_LIBRARY_PATH_ORIG": "/usr/local/lib"}) == {
-        "LD_LIBRARY_PATH": "/usr/local/lib",
+    bundled = {
+        "LD_LIBRARY_PATH": "/opt/gut-health-kiosk/_internal",
         "PATH": "/usr/bin",
+        # What the bundle's own start sets; the kiosk under cage must not inherit it.
+        "_PYI_APPLICATION_HOME_DIR": "/opt/gut-health-kiosk/_internal",
+        "_PYI_ARCHIVE_FILE": "/opt/gut-health-kiosk/gut-health-kiosk",
+        "_PYI_PARENT_PROCESS_LEVEL": "0",
     }
-    assert system_environment({"PATH": "/usr/bin"}) == {"PATH": "/usr/bin"}
+    fresh = {"PATH": "/usr/bin", "PYINSTALLER_RESET_ENVIRONMENT": "1"}
+    assert system_environment({**bundled, "LD_LIBRARY_PATH_ORIG": "/usr/local/lib"}) == {
+        **fresh,
+        "LD_LIBRARY_PATH": "/usr/local/lib",
+    }
+    assert system_environment({"PATH": "/usr/bin"}) == fresh
