@@ -37,7 +37,6 @@ class StillThereOverlay(WindowOverlay):
         self.title = text_label(strings.still_there_title, "h1")
         self.message = text_label("", "lead")
         self.button = TouchButton(strings.still_here)
-        self.button.setMinimumHeight(120)
         self.button.clicked.connect(self.kept)
         for label in (self.title, self.message):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
