@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 N, R, P = 2**14, 8, 1
 MIN_DIGITS, MAX_DIGITS = 4, 12
+PIN_PAD_SECONDS = 30  # an untouched PIN pad goes back to the patient's screen after this
 
 
 def _b64(data: bytes) -> str:

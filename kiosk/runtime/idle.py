@@ -48,6 +48,10 @@ class IdleWatcher(QObject):
     def is_idle(self) -> bool:
         return self._idle
 
+    @property
+    def timeout_ms(self) -> int:
+        return self._timer.interval()
+
     def set_timeout(self, timeout_ms: int) -> None:
         self._timer.setInterval(timeout_ms)
 

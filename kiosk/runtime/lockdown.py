@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QInputEvent, QKeyEvent, QMouseEvent, QStatusTipEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractSlider, QWidget
 
 _SWALLOWED = frozenset(
     {
@@ -65,8 +65,27 @@ class KioskGuard(QObject):
 CORNER_PX = 160  # about 40 mm on the default screen: easy for staff, rarely hit by chance
 
 
+# A property for a control that only wakes the kiosk ("touch the screen to start"): it holds
+# nothing of a patient's, so taps on it count towards the staff gesture.
+WAKE_SURFACE = "wakeSurface"
+
+
+def is_control(widget: QWidget | None) -> bool:
+    """Whether a press on ``widget`` goes to something a patient can work: a button, tile,
+    row or scroll bar, or anything inside one (a label in a tile)."""
+    while isinstance(widget, QWidget):
+        if isinstance(widget, (QAbstractButton, QAbstractSlider)):
+            return not widget.property(WAKE_SURFACE)
+        if widget.isWindow():
+            return False
+        widget = widget.parentWidget()
+    return False
+
+
 class StaffGesture(QObject):
-    """Emits ``completed`` after ``taps`` presses in one corner of ``window`` within ``seconds``."""
+    """Emits ``completed`` after ``taps`` presses in one corner of ``window`` within ``seconds``,
+    none of them on a patient's control: five quick taps on Back are five taps on Back, and
+    a tap on any control starts the count again."""
 
     completed = Signal()
 
@@ -109,7 +128,11 @@ class StaffGesture(QObject):
             return False
         self._pressed = True
         at = QPointF(self.window.mapFromGlobal(event.globalPosition().toPoint()))
-        if not self.window.isVisible() or not self._corner_rect().contains(at):
+        if (
+            not self.window.isVisible()
+            or not self._corner_rect().contains(at)
+            or is_control(self.window.childAt(at.toPoint()))
+        ):
             self._times.clear()
             return False
         now = self._clock()

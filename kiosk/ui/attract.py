@@ -13,6 +13,7 @@ from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.content.model import Strings
+from kiosk.runtime.lockdown import WAKE_SURFACE
 from kiosk.ui.look import dress_label
 from kiosk.ui.picture import Picture
 from kiosk.ui.widgets import PanelButton, Pill, callout_frame, set_label, text_label
@@ -35,6 +36,7 @@ class AttractScreen(PanelButton):
     ):
         super().__init__(parent)
         self.setObjectName("AttractScreen")
+        self.setProperty(WAKE_SURFACE, True)  # its taps count towards the staff gesture
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # A button's size policy would force every screen to this one's size; it takes what
         # the window has (it only ever shows the clinic's default text size).

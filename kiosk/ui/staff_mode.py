@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.session import STAFF_PANEL, STAFF_PIN, is_staff_screen
-from kiosk.core.staff import PinThrottle, verify_pin
+from kiosk.core.staff import PIN_PAD_SECONDS, PinThrottle, verify_pin
 from kiosk.core.stats import UsageStats
 from kiosk.core.timing import timer_ms
 from kiosk.runtime.idle import IdleWatcher
@@ -51,9 +51,9 @@ class StaffMode(QObject):
         if app is not None:
             app.installEventFilter(self.gesture)
         self.gesture.completed.connect(self.ask_for_pin)
-        self.timeout.went_idle.connect(self.leave)
+        self.timeout.went_idle.connect(self._timed_out)
         self.pin_pad.pin_entered.connect(self.check_pin)
-        self.pin_pad.cancelled.connect(self.leave)
+        self.pin_pad.cancelled.connect(self.window.resume)
         self.panel.leave_requested.connect(self.leave)
         self.panel.reload_requested.connect(self.reload)
         self.panel.preview_requested.connect(self.preview)
@@ -69,27 +69,36 @@ class StaffMode(QObject):
     def _configure(self) -> None:
         staff = self.window.settings.staff
         self.gesture.configure(staff.gesture_taps, staff.gesture_seconds, staff.corner)
-        self.timeout.set_timeout(timer_ms(staff.timeout_seconds, self.window.time_scale))
 
     def _screen_shown(self, screen_id: str) -> None:
-        staff = is_staff_screen(screen_id)
         self.guard.locked = screen_id != STAFF_PANEL
-        if staff and not self.timeout.is_armed:
-            self.timeout.arm()
-        elif not staff:
+        if not is_staff_screen(screen_id):
             self.timeout.disarm()
+            return
+        # The PIN pad gives up soon (a patient may have opened it by chance), the panel later.
+        seconds = self.window.settings.staff.timeout_seconds
+        if screen_id == STAFF_PIN:
+            seconds = min(seconds, PIN_PAD_SECONDS)
+        self.timeout.set_timeout(timer_ms(seconds, self.window.time_scale))
+        self.timeout.arm()
         if screen_id == STAFF_PANEL:
             self.refresh()
 
+    def _timed_out(self) -> None:
+        if self.window.current_screen() == STAFF_PIN:
+            self.window.resume()
+        else:
+            self.leave()
+
     def ask_for_pin(self) -> None:
+        """The PIN pad over the patient's screen; their session is kept until the right PIN."""
         if is_staff_screen(self.window.current_screen()):
             return
         if not self.window.settings.staff.pin_hash:
             log.info("staff gesture seen, but no staff.pin_hash is set: staff mode is off")
             return
-        self.window.reset()  # no patient state or patient text size survives into staff mode
         self.pin_pad.reset()
-        self.window.go(STAFF_PIN)
+        self.window.visit(STAFF_PIN)
 
     def check_pin(self, pin: str) -> None:
         waiting = self.throttle.seconds_to_wait()
@@ -99,6 +108,7 @@ class StaffMode(QObject):
         if verify_pin(pin, self.window.settings.staff.pin_hash):
             self.throttle.succeeded()
             log.info("staff mode entered")
+            self.window.reset()  # no patient state or patient text size survives into staff mode
             self.window.go(STAFF_PANEL)
             return
         delay = self.throttle.failed()

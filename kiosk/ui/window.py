@@ -358,6 +358,17 @@ class KioskWindow(QWidget):
         self.session.go(screen_id)
         self._show(screen_id, from_top=True)
 
+    def visit(self, screen_id: str) -> None:
+        """Show ``screen_id`` (the staff PIN pad) over the patient's session without changing
+        it: ``resume`` takes them back to exactly where they were."""
+        self.overlay.stop()
+        self.take_home.clear()
+        self._show(screen_id)
+
+    def resume(self) -> None:
+        """Back from ``visit`` to the patient's screen, as they left it."""
+        self._show(self.session.screen)
+
     def back(self) -> None:
         """Return to the previous screen where the patient left it."""
         self._show(self.session.back())

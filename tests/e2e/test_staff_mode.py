@@ -7,13 +7,14 @@ import io
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QAbstractButton, QLabel
 from pytestqt.qtbot import QtBot
 
-from kiosk.core.session import ATTRACT, HOME, STAFF_PANEL, STAFF_PIN, is_staff_screen
-from kiosk.core.staff import PinThrottle, hash_pin
-from kiosk.runtime.lockdown import KioskGuard
+from kiosk.core.session import ATTRACT, CHECKLIST, HOME, STAFF_PANEL, STAFF_PIN, is_staff_screen
+from kiosk.core.staff import PIN_PAD_SECONDS, PinThrottle, hash_pin
+from kiosk.core.timing import timer_ms
+from kiosk.runtime.lockdown import CORNER_PX, KioskGuard, is_control
 from kiosk.ui.staff_mode import StaffMode
 from kiosk.ui.window import KioskWindow
 from tests.conftest import Finger, open_kiosk
@@ -36,10 +37,18 @@ def staff_of(kiosk: KioskWindow) -> StaffMode:
     return staff
 
 
+def free_corner_spots(kiosk: KioskWindow) -> list[QPoint]:
+    """Points of the top-left staff corner (160 px) that no patient control covers."""
+    grid = [QPoint(x, y) for y in range(4, CORNER_PX, 8) for x in range(4, CORNER_PX, 8)]
+    return [point for point in grid if not is_control(kiosk.childAt(point))]
+
+
 def corner_taps(kiosk: KioskWindow, finger: Finger, count: int = 5) -> None:
+    """Taps where staff tap: in the corner, on a spot no patient control covers."""
     for _ in range(count):
-        target = kiosk.childAt(QPoint(20, 20)) or kiosk
-        finger.tap(target, target.mapFrom(kiosk, QPoint(20, 20)))
+        spot = free_corner_spots(kiosk)[0]
+        target = kiosk.childAt(spot) or kiosk
+        finger.tap(target, target.mapFrom(kiosk, spot))
 
 
 def type_pin(staff: StaffMode, finger: Finger, pin: str) -> None:
@@ -139,11 +148,109 @@ def test_staff_mode_times_out_to_a_fresh_patient_mode(
     assert not staff.timeout.is_armed
 
 
-def test_cancel_returns_to_patient_mode(staffed: KioskWindow, finger: Finger) -> None:
+def patient_on_checklist(kiosk: KioskWindow, finger: Finger) -> tuple[set[str], int]:
+    """A patient who ticked two rows, saw their list, came back and scrolled: what they
+    ticked and where the list is scrolled to."""
+    finger.fill_checklist(kiosk, [0, 5])
+    finger.tap(kiosk.summary.back_button)
+    assert kiosk.current_screen() == CHECKLIST
+    bar = kiosk.checklist.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    return set(kiosk.session.ticked), bar.value()
+
+
+def test_five_quick_taps_on_back_never_open_the_pin_pad(
+    staffed: KioskWindow, finger: Finger
+) -> None:
+    ticked, _ = patient_on_checklist(staffed, finger)
+    back = staffed.checklist.back_button
+    spot = back.mapTo(staffed, back.rect().center())
+    assert staffed.rect().contains(spot) and spot.x() < CORNER_PX and spot.y() < CORNER_PX
+    for _ in range(5):  # checklist -> summary's Back: the list, then home, then home's corner
+        target = staffed.childAt(spot)
+        finger.tap(target, target.mapFrom(staffed, spot))
+        assert staffed.current_screen() != STAFF_PIN
+    assert staffed.session.ticked == ticked
+
+
+def test_five_taps_on_any_control_in_the_corner_never_open_staff_mode(
+    staffed: KioskWindow, finger: Finger
+) -> None:
+    finger.tap(staffed.attract)
+    screens = [s for s in staffed.screens if s != ATTRACT and not is_staff_screen(s)]
+    controls = 0
+    for screen in screens:
+        staffed.go(screen)
+        corner = QRect(0, 0, CORNER_PX, CORNER_PX)
+        for control in staffed.screens[screen].findChildren(QAbstractButton):
+            if not control.isVisible():
+                continue
+            area = QRect(control.mapTo(staffed, QPoint(0, 0)), control.size()) & corner
+            if area.isEmpty():
+                continue
+            controls += 1
+            for _ in range(5):  # five taps well inside the gesture's 3 s
+                if staffed.current_screen() != screen:  # Back took the patient away: return
+                    staffed.go(screen)
+                target = staffed.childAt(area.center())
+                assert target is control or control.isAncestorOf(target)
+                finger.tap(target, target.mapFrom(staffed, area.center()))
+                assert staffed.current_screen() != STAFF_PIN, f"{control} on {screen}"
+    assert controls >= len(screens) - 1, "every screen but home has Back in the corner"
+
+
+def test_the_gesture_has_room_on_every_patient_screen(staffed: KioskWindow, finger: Finger) -> None:
+    finger.tap(staffed.attract)
+    for screen in [s for s in staffed.screens if not is_staff_screen(s)]:
+        staffed.go(screen) if screen != ATTRACT else staffed.reset()
+        free = free_corner_spots(staffed)
+        assert len(free) >= 0.4 * (CORNER_PX // 8) ** 2, f"{screen}: {len(free)} free spots"
+        corner_taps(staffed, finger)
+        assert staffed.current_screen() == STAFF_PIN, screen
+        finger.tap(staff_of(staffed).pin_pad.cancel)
+
+
+def test_cancel_keeps_the_patient_exactly_where_they_were(
+    staffed: KioskWindow, finger: Finger
+) -> None:
     staff = staff_of(staffed)
+    ticked, scrolled = patient_on_checklist(staffed, finger)
+    history = list(staffed.session.history)
     corner_taps(staffed, finger)
+    assert staffed.current_screen() == STAFF_PIN
     finger.tap(staff.pin_pad.cancel)
-    assert staffed.current_screen() == ATTRACT
+    assert staffed.current_screen() == CHECKLIST
+    assert staffed.session.ticked == ticked
+    assert staffed.checklist.scroll_area.verticalScrollBar().value() == scrolled
+    assert [row.isChecked() for row in staffed.checklist.rows.values()].count(True) == 2
+    assert staffed.session.history == history
+    assert staffed.idle_watcher.is_armed, "the patient's idle reset must run again"
+
+
+def test_an_untouched_pin_pad_goes_back_to_the_patient(
+    qtbot: QtBot, tmp_path: Path, finger: Finger
+) -> None:
+    kiosk = open_kiosk(qtbot, config_path=staff_settings(tmp_path), time_scale=0.01)
+    ticked, _ = patient_on_checklist(kiosk, finger)
+    corner_taps(kiosk, finger)
+    assert kiosk.current_screen() == STAFF_PIN
+    assert staff_of(kiosk).timeout.timeout_ms == timer_ms(PIN_PAD_SECONDS, 0.01)
+    with qtbot.waitSignal(kiosk.page_shown, timeout=3000) as shown:
+        pass
+    assert shown.args == [CHECKLIST]
+    assert kiosk.session.ticked == ticked
+
+
+def test_the_right_pin_clears_the_patient_before_the_panel(
+    staffed: KioskWindow, finger: Finger
+) -> None:
+    staff = staff_of(staffed)
+    patient_on_checklist(staffed, finger)
+    corner_taps(staffed, finger)
+    type_pin(staff, finger, PIN)
+    assert staffed.current_screen() == STAFF_PANEL
+    assert not staffed.session.ticked
+    assert not any(row.isChecked() for row in staffed.checklist.rows.values())
 
 
 def test_panel_reloads_previews_and_exports(
