@@ -99,6 +99,8 @@ def _test_tools() -> tuple[Need, ...]:
         Need("command", "systemd-analyze", ("systemd",), "checking the systemd unit"),
         Need("command", "cage", ("cage",), "checking the systemd unit (it starts cage)"),
         Need("command", "objdump", ("binutils",), "building the bundle (PyInstaller)"),
+        Need("command", "Xvfb", ("xvfb",), "the kiosk in a real X window (tests/e2e)"),
+        Need("command", "xdotool", ("xdotool",), "touching that window as a mouse-panel does"),
     )
     # PyInstaller bundles the interpreter's shared library. Debian's python3 is linked without
     # it (its sysconfig says shared all the same): it comes in libpython3.X. An interpreter that
@@ -115,7 +117,7 @@ def needs(profile: str) -> tuple[Need, ...]:
     if profile == "run":
         return OFFSCREEN + WINDOW
     if profile == "test":
-        return OFFSCREEN + _test_tools()
+        return OFFSCREEN + WINDOW + _test_tools()
     raise SystemExit(f"system_deps: unknown profile {profile!r} (run or test)")
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
@@ -67,6 +67,26 @@ class Finger:
             moved = start + QPoint(0, round(dy * step / steps))
             QTest.touchEvent(window, self.device).move(0, moved, window).commit()
         QTest.touchEvent(window, self.device).release(0, start + QPoint(0, dy), window).commit()
+
+    def mouse_drag(self, widget: QWidget, dy: int, steps: int = 12) -> None:
+        """The same drag as ``swipe`` from a panel that reports itself as a mouse: left-button
+        events through the window's QWindow, as the window system delivers them."""
+        window, start = self._at(widget, None)
+        handle = window.windowHandle()
+        left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QTest.mousePress(handle, left, none, start)
+        for step in range(1, steps + 1):
+            QTest.qWait(10)
+            QTest.mouseMove(handle, start + QPoint(0, round(dy * step / steps)))
+        QTest.mouseRelease(handle, left, none, start + QPoint(0, dy))
+
+    def mouse_tap(self, widget: QWidget) -> None:
+        """A tap from a panel that reports itself as a mouse."""
+        assert widget.isVisible(), f"{widget} is not on screen"
+        window, at = self._at(widget, None)
+        left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QTest.mouseClick(window.windowHandle(), left, none, at)
+        QApplication.processEvents()
 
     def tap_row(self, area: QScrollArea, widget: QWidget) -> None:
         """Scroll ``widget`` into view inside ``area`` (as a patient would), then tap it."""

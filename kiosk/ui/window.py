@@ -30,6 +30,7 @@ from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
 from kiosk.ui.handouts import TakeHome
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle_overlay import still_there_overlay
+from kiosk.ui.mouse_drag import MouseDragScroll
 from kiosk.ui.patient_screens import patient_screens
 from kiosk.ui.picture import forget_pictures_except
 from kiosk.ui.preferences import Preferences
@@ -94,6 +95,7 @@ class KioskWindow(QWidget):
         self.idle_watcher = IdleWatcher(timer_ms(settings.idle.timeout_seconds, time_scale), self)
         self.styler = Styler(self, self.stack)
         self.follower = ScreenFollower(self, self._restyle)
+        self.mouse_drag = MouseDragScroll(self)
         self.preferences = Preferences(self, self._restyle)
         features = settings.features
         self.read_aloud = ReadAloud(
@@ -165,6 +167,7 @@ class KioskWindow(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        self.mouse_drag.install()
         self.follower.shown()
 
     def cover_screen(self) -> None:

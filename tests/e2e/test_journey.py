@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QAbstractButton, QLabel, QScroller
 from pytestqt.qtbot import QtBot
 
-from kiosk.core.session import ATTRACT, HOME, topic_screen
+from kiosk.core.session import ATTRACT, CHECKLIST, HOME, topic_screen
 from kiosk.ui.topic import TopicScreen
 from kiosk.ui.window import KioskWindow
 from tests.conftest import Finger
+
+INACTIVE = QScroller.State.Inactive
 
 
 def visible_topic(kiosk: KioskWindow) -> TopicScreen:
@@ -103,3 +105,40 @@ def test_a_swipe_scrolls_and_never_selects_text(
         assert not label.hasSelectedText()
         assert label.textInteractionFlags() == label.textInteractionFlags().NoTextInteraction
     assert kiosk.current_screen() == topic_screen(screen.page.id)
+
+
+def test_a_mouse_drag_scrolls_like_a_finger_and_taps_still_work(
+    kiosk: KioskWindow, finger: Finger, qtbot: QtBot
+) -> None:
+    """Many touch panels report as a mouse: a left-button drag must scroll the page, a drag
+    that starts on a checklist row must not tick it, and taps work right after."""
+    finger.mouse_tap(kiosk.attract)
+    finger.mouse_tap(kiosk.home.grid.tiles[0])
+    screen = visible_topic(kiosk)
+    bar = screen.scroll_area.verticalScrollBar()
+    finger.mouse_drag(screen.scroll_area.viewport(), -500)
+    qtbot.waitUntil(lambda: bar.value() > 200, timeout=3000)
+    assert kiosk.current_screen() == topic_screen(screen.page.id)
+    finger.mouse_tap(screen.back_button)
+    assert kiosk.current_screen() == HOME
+    finger.mouse_tap(kiosk.home.checklist_tile)
+    assert kiosk.current_screen() == CHECKLIST
+    rows = kiosk.checklist.scroll_area
+
+    def a_row_in_view() -> QAbstractButton:
+        return next(
+            row
+            for row in kiosk.checklist.rows.values()
+            if row.visibleRegion().boundingRect().height() == row.height()
+        )
+
+    rows.verticalScrollBar().setValue(rows.verticalScrollBar().maximum() // 3)
+    first = a_row_in_view()
+    scrolled = rows.verticalScrollBar().value()
+    finger.mouse_drag(first, -300)
+    qtbot.waitUntil(lambda: rows.verticalScrollBar().value() > scrolled + 100, timeout=3000)
+    qtbot.waitUntil(lambda: QScroller.scroller(rows.viewport()).state() == INACTIVE, timeout=5000)
+    assert not kiosk.session.ticked and not first.isChecked() and not first.isDown()
+    row = a_row_in_view()
+    finger.mouse_tap(row)
+    assert row.isChecked() and len(kiosk.session.ticked) == 1

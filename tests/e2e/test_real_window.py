@@ -1,0 +1,166 @@
+"""The kiosk in a real X window, driven as a touch panel that reports itself as a mouse drives
+it: Xvfb, the xcb platform plugin, ``kiosk run`` started as the service starts it (fullscreen,
+READY after the first paint), xdotool for the finger and screenshots for the eyes.
+
+Where to tap is found by laying out the same window offscreen at the same size: the same
+code, content and fonts put the tiles and buttons in the same places.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops, ImageGrab
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.window import KioskWindow
+from tests.conftest import REPO, open_kiosk
+
+SIZE = (1280, 800)
+
+
+@pytest.fixture
+def display(tmp_path: Path) -> Iterator[str]:
+    """A fresh Xvfb screen of SIZE; its name, e.g. ":12"."""
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24",
+         "-nolisten", "tcp"],
+        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(write)
+    with os.fdopen(read) as numbers:
+        number = numbers.readline().strip()  # Xvfb writes it once it accepts clients
+    assert number, "Xvfb did not start"
+    yield f":{number}"
+    server.terminate()
+    server.wait(30)
+
+
+@pytest.fixture
+def running_kiosk(display: str, tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """``kiosk run`` on ``display``, fullscreen as the service runs it, once it said READY."""
+    inbox = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    inbox.bind(str(tmp_path / "notify"))
+    inbox.settimeout(60)
+    env = {
+        **os.environ,
+        "DISPLAY": display,
+        "QT_QPA_PLATFORM": "xcb",
+        "NOTIFY_SOCKET": inbox.getsockname(),
+        "KIOSK_DATA_DIR": str(tmp_path / "data"),
+    }
+    kiosk = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run"],
+        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        assert inbox.recv(4096).decode().startswith("READY=1"), "no READY from the kiosk"
+        yield kiosk
+        kiosk.send_signal(signal.SIGTERM)
+        assert kiosk.wait(30) == 0
+    finally:
+        kiosk.kill()
+        inbox.close()
+
+
+class Screen:
+    """The X screen as a person sees and touches it."""
+
+    def __init__(self, display: str, qtbot: QtBot):
+        self.display, self.qtbot = display, qtbot
+
+    def shot(self) -> Image.Image:
+        return ImageGrab.grab(xdisplay=self.display).convert("RGB")
+
+    def xdotool(self, *args: object) -> None:
+        env = {**os.environ, "DISPLAY": self.display}
+        subprocess.run(["xdotool", *map(str, args)], env=env, check=True, timeout=30)
+
+    def tap(self, at: QPoint) -> None:
+        self.xdotool("mousemove", "--sync", at.x(), at.y(), "click", 1)
+
+    def drag(self, start: QPoint, dy: int, steps: int = 15) -> None:
+        """Press, move by ``dy`` in steps at a finger's pace (a panel reports every 20 ms),
+        hold still, lift: a drag on a mouse-emulating panel, with no fling after it."""
+        moves: list[object] = ["mousemove", "--sync", start.x(), start.y(), "mousedown", 1]
+        for step in range(1, steps + 1):
+            moves += ["sleep", 0.02, "mousemove", start.x(), start.y() + round(dy * step / steps)]
+        self.xdotool(*moves, "sleep", 0.3, "mouseup", 1)
+
+    def settled(self) -> Image.Image:
+        """The screen once two screenshots in a row are the same (a fling has stopped)."""
+        shots = [self.shot()]
+
+        def still() -> bool:
+            shots.append(self.shot())
+            return ImageChops.difference(shots[-2], shots[-1]).getbbox() is None
+
+        self.qtbot.waitUntil(still, timeout=10_000)
+        return shots[-1]
+
+
+def centre(widget: QWidget, window: KioskWindow) -> QPoint:
+    """Where ``widget``'s middle is once the window has laid out the screen shown."""
+    QApplication.processEvents()
+    return widget.mapTo(window, widget.rect().center())
+
+
+def shift_between(before: Image.Image, after: Image.Image, band: QRect) -> int | None:
+    """How far up the pixels of ``band`` in ``before`` are found in ``after`` (all of them
+    exactly), or None when no shift finds them."""
+    left, right = band.left(), band.right() + 1
+    rows = before.crop((left, band.top(), right, band.bottom() + 1))
+    for shift in range(band.top() + 1):
+        moved = after.crop((left, band.top() - shift, right, band.bottom() + 1 - shift))
+        if ImageChops.difference(rows, moved).getbbox() is None:
+            return shift
+    return None
+
+
+def test_an_xdotool_mouse_drag_scrolls_a_topic_page(
+    qtbot: QtBot, display: str, running_kiosk: subprocess.Popen[bytes]
+) -> None:
+    layout = open_kiosk(qtbot, SIZE)  # the same window, offscreen: where things are
+    layout.build_all_screens()
+    screen = Screen(display, qtbot)
+    welcome = screen.settled()
+    assert len(welcome.getcolors(1 << 16) or []) > 16, "a blank screen, not the kiosk"
+
+    screen.tap(QPoint(SIZE[0] // 2, SIZE[1] // 2))  # "touch the screen to start"
+    home = screen.settled()
+    assert ImageChops.difference(welcome, home).getbbox() is not None, "the tap did nothing"
+    layout.go("home")
+    tile = layout.home.grid.tiles[0]
+    screen.tap(centre(tile, layout))
+    page = screen.settled()
+
+    layout.go(f"topic/{tile_page(layout)}")
+    topic = layout.stack.currentWidget()
+    viewport = topic.scroll_area.viewport()  # type: ignore[attr-defined]
+    middle = centre(viewport, layout)
+    page_area = QRect(viewport.mapTo(layout, QPoint(0, 0)), viewport.size())
+    screen.drag(middle, -300)
+    scrolled = screen.settled()
+    # The band just above the page's foot, found higher up after the drag: the page moved,
+    # whole, by the drag (and a little fling), and nothing else changed.
+    band = page_area.adjusted(0, page_area.height() - 120, 0, -20)  # not the scroll bar
+    shift = shift_between(page, scrolled, band)
+    assert shift is not None and 250 <= shift <= 350, f"a 300 px drag moved the page {shift} px"
+
+    back = topic.back_button  # type: ignore[attr-defined]
+    screen.tap(centre(back, layout))
+    assert ImageChops.difference(screen.settled(), home).getbbox() is None, "Back after a drag"
+
+
+def tile_page(window: KioskWindow) -> str:
+    return window.pack.language().pages[0].id
