@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 from kiosk.app import application
 from kiosk.core.session import ATTRACT, SUMMARY, is_staff_screen
 from kiosk.runtime.lockdown import CORNER_PX
-from kiosk.ui.access_bar import AccessBar
+from kiosk.ui.access_bar import AccessBar, AccessSheet
 from kiosk.ui.window import KioskWindow
 from tests.conftest import LANDSCAPE, PORTRAIT, Finger, QuickIdle, short_idle_settings
 from tests.kiosk_state import dispose, fresh_kiosk, fresh_observable, leftovers, observable
@@ -215,9 +215,10 @@ def off_screen_notices(stroke: Stroke, window: QWidget) -> frozenset[str]:
 
 
 def top_layer(kiosk: KioskWindow) -> QWidget:
-    """What a finger lands on: the idle warning, else the take-home overlay, else the screen."""
-    for overlay in (kiosk.overlay, kiosk.take_home):
-        if overlay.isVisible():
+    """What a finger lands on: the idle warning, else the take-home overlay or the sheet of
+    choices, else the screen."""
+    for overlay in (kiosk.overlay, kiosk.take_home, kiosk.preferences.sheet):
+        if overlay is not None and overlay.isVisible():
             return overlay
     return kiosk.screens[kiosk.current_screen()]
 
@@ -231,6 +232,8 @@ def touch_targets(layer: QWidget) -> list[QAbstractButton]:
 
 def weight(layer: QWidget, button: QWidget) -> float:
     if isinstance(button.parentWidget(), AccessBar):
+        return BAR_WEIGHT
+    if isinstance(layer, AccessSheet) and button is not layer.close_button:
         return BAR_WEIGHT
     return TAKE_HOME_WEIGHT if button is getattr(layer, "take_home", None) else 1.0
 
@@ -394,8 +397,8 @@ def answers_in_step(kiosk: KioskWindow) -> list[str]:
 
 def overlays_sound(kiosk: KioskWindow) -> list[str]:
     found = []
-    for overlay in (kiosk.overlay, kiosk.take_home):
-        if overlay.isVisible() and overlay.geometry() != kiosk.rect():
+    for overlay in (kiosk.overlay, kiosk.take_home, kiosk.preferences.sheet):
+        if overlay is not None and overlay.isVisible() and overlay.geometry() != kiosk.rect():
             found.append(f"{overlay.objectName()} does not cover the window")
     if kiosk.take_home.isVisible() and not kiosk.take_home.qr.matrix:
         found.append("the take-home overlay shows no QR code")

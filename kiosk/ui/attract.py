@@ -87,6 +87,13 @@ class AttractScreen(PanelButton):
         self.rotation.setInterval(ROTATE_MS)
         self.rotation.timeout.connect(self.advance)
 
+    def access_slot(self, control: QWidget) -> None:
+        """The patient's choices ("Aa", language) at the top right, above the welcome."""
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(control)
+        self._layout.insertLayout(0, row)
+
     def advance(self) -> None:
         """Show the next fact and move everything to the next resting place."""
         self.fact_index = (self.fact_index + 1) % len(self.facts)

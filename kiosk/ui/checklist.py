@@ -13,7 +13,7 @@ from kiosk.ui.flow import FlowLayout
 from kiosk.ui.look import dress_label
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.warning import WarningPanel
-from kiosk.ui.widgets import CheckRow, TouchButton, callout_frame, text_label
+from kiosk.ui.widgets import CheckRow, TouchButton, callout_frame, set_label, text_label
 
 
 class ChecklistScreen(ReadingScreen):
@@ -53,14 +53,22 @@ class ChecklistScreen(ReadingScreen):
                 )
                 self.rows[item.id] = row
                 self.column.addWidget(row)
-        self.column.addSpacing(24)
+        self.see_my_list = strings.see_my_list
         self.see_list = TouchButton(strings.see_my_list)
         self.see_list.clicked.connect(self.finished)
-        self.column.addWidget(self.see_list)
+        self.add_action(self.see_list)
+        for row in self.rows.values():
+            row.toggled.connect(self._count)
 
     def show_answers(self, ticked: set[str]) -> None:
         for item_id, row in self.rows.items():
             row.set_ticked(item_id in ticked)
+        self._count()
+
+    def _count(self) -> None:
+        """ "See my list (3)": how many are ticked, on the button that shows them."""
+        ticked = sum(row.isChecked() for row in self.rows.values())
+        set_label(self.see_list, f"{self.see_my_list} ({ticked})" if ticked else self.see_my_list)
 
 
 class SummaryScreen(ReadingScreen):
@@ -109,9 +117,9 @@ class SummaryScreen(ReadingScreen):
         self.edit_button.clicked.connect(self.edit_requested)
         self.clear_button.clicked.connect(self.clear_requested)
         self.take_home.clicked.connect(self.take_home_requested)
+        self.add_action(self.take_home)
         buttons = QWidget()
         flow = FlowLayout(buttons, spacing=28)
-        flow.addWidget(self.take_home)
         flow.addWidget(self.edit_button)
         flow.addWidget(self.clear_button)
         self.column.addWidget(buttons)

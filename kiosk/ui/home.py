@@ -1,17 +1,16 @@
-"""The home screen: one large tile per topic, reflowing to the screen's shape."""
+"""The home screen: the checklist first, then one large tile per topic, reflowing to the
+screen's shape, under a top bar with the patient's choices."""
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.content.model import Language
 from kiosk.core.session import CHECKLIST, topic_screen
 from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
-from kiosk.ui.widgets import Tile, text_label
+from kiosk.ui.widgets import Panel, Tile, text_label
 
 TILE_MIN_WIDTH = 520
 
@@ -30,7 +29,7 @@ class TileGrid(QWidget):
         self._grid.setSpacing(28)
 
     def set_tiles(self, tiles: list[Tile], wide: Tile | None = None) -> None:
-        """Lay out ``tiles`` in columns, then ``wide`` across the full width below them."""
+        """Lay out ``wide`` across the full width, then ``tiles`` in columns below it."""
         for tile in [*self.tiles, *([self.wide] if self.wide else [])]:
             tile.deleteLater()
         self.tiles = tiles
@@ -53,11 +52,13 @@ class TileGrid(QWidget):
         self._columns = columns
         for tile in self.tiles:
             self._grid.removeWidget(tile)
-        for index, tile in enumerate(self.tiles):
-            self._grid.addWidget(tile, index // columns, index % columns)
-        if self.wide is not None:
+        first = 0
+        if self.wide is not None:  # the checklist, first: in view on every screen shape
             self._grid.removeWidget(self.wide)
-            self._grid.addWidget(self.wide, math.ceil(len(self.tiles) / columns), 0, 1, columns)
+            self._grid.addWidget(self.wide, 0, 0, 1, columns)
+            first = 1
+        for index, tile in enumerate(self.tiles):
+            self._grid.addWidget(tile, first + index // columns, index % columns)
         for column in range(3):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
         self.updateGeometry()
@@ -70,7 +71,6 @@ class HomeScreen(QWidget):
 
     def __init__(
         self,
-        clinic_name: str,
         language: Language,
         show_checklist: bool = True,
         parent: QWidget | None = None,
@@ -79,28 +79,37 @@ class HomeScreen(QWidget):
         self.setObjectName("HomeScreen")
         body = QWidget()
         body.setObjectName("ScrollBody")
-        self.brand = text_label(clinic_name, "brand")
         self.title = text_label("", "h1")
         self.subtitle = text_label("", "lead")
         self.grid = TileGrid()
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(72, 40, 72, 48)
+        layout.setContentsMargins(72, 32, 72, 48)
         layout.setSpacing(20)
-        layout.addWidget(self.brand)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
-        layout.addSpacing(24)
+        layout.addSpacing(12)
         layout.addWidget(self.grid)
         layout.addStretch(1)
         self.scroll_area = touch_scroll_area(body, self)
+        bar = Panel("top-bar")
+        bar.setObjectName("TopBar")
+        self._bar_layout = QHBoxLayout(bar)
+        self._bar_layout.setContentsMargins(32, 12, 32, 12)
+        self._bar_layout.setSpacing(16)
+        self._bar_layout.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll_area)
+        outer.setSpacing(0)
+        outer.addWidget(bar)
+        outer.addWidget(self.scroll_area, 1)
         self.show_checklist = show_checklist
-        self.set_language(clinic_name, language)
+        self.set_language(language)
 
-    def set_language(self, clinic_name: str, language: Language) -> None:
-        self.brand.setText(clinic_name)
+    def access_slot(self, control: QWidget) -> None:
+        """The patient's choices ("Aa", language) sit at the right of the top bar."""
+        self._bar_layout.addWidget(control)
+
+    def set_language(self, language: Language) -> None:
         self.title.setText(language.strings.home_title)
         self.subtitle.setText(language.strings.home_subtitle)
         tiles = []

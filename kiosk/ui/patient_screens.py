@@ -23,7 +23,7 @@ def patient_screens(
     """(screen id, screen) for home, each topic, the checklist and the summary, made one at a
     time as they are asked for."""
     clinic, strings = settings.clinic, language.strings
-    home = HomeScreen(clinic.name, language, settings.features.checklist)
+    home = HomeScreen(language, settings.features.checklist)
     home.set_text_scale(text_scale)
     yield HOME, home
     pages = language.pages

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from kiosk.core.session import ATTRACT, HOME, SUMMARY
+from kiosk.core.session import ATTRACT, HOME, SUMMARY, is_staff_screen
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.window import KioskWindow
 
@@ -56,13 +56,16 @@ def screen_images(
 ) -> Iterator[tuple[str, QImage]]:
     """Every screen at ``size`` (reading screens whole when ``whole``), then the idle warning.
 
-    Yields (name, image). The kiosk is reset before each screen and afterwards.
+    Yields (name, image). The kiosk is reset before each screen and afterwards. The welcome
+    and staff screens are shown in the clinic's defaults, as they always are: a patient's
+    choice on the welcome screen starts the session, and staff mode starts with a reset.
     """
     for index, screen_id in enumerate(list(window.screens)):
         window.reset()
         window.resize(size)
         window.show()
-        look.apply(window)
+        if screen_id != ATTRACT and not is_staff_screen(screen_id):
+            look.apply(window)
         if screen_id == SUMMARY:
             for item_id in _example_answers(window):
                 window.session.set_ticked(item_id, True)

@@ -23,7 +23,8 @@ class _Body(QWidget):
 
 
 class ReadingScreen(QWidget):
-    """Top bar (Back, a short status, Home) over a touch-scrolled, centred reading column.
+    """Top bar (Back, the patient's choices, Home) over a touch-scrolled, centred reading
+    column (a short status first, e.g. "1 / 6"), and an action bar for the main action.
 
     Subclasses add their content to ``self.column``. With ``wide_row``, ``self.header`` (a
     little wider, for a short notice) and ``self.wide`` (as wide as the screen allows) come
@@ -46,15 +47,16 @@ class ReadingScreen(QWidget):
         self.home_button = TouchButton(strings.home, secondary=True)
         self.back_button.clicked.connect(self.back_requested)
         self.home_button.clicked.connect(self.home_requested)
-        self.status = text_label(status, "muted")
-        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status = text_label(status, "muted")  # "1 / 6": at the top of the page
+        self.status.setVisible(bool(status))
         bar = Panel("top-bar")
         bar.setObjectName("TopBar")
-        bar_layout = QHBoxLayout(bar)
-        bar_layout.setContentsMargins(40, 20, 40, 20)
-        bar_layout.addWidget(self.back_button)
-        bar_layout.addWidget(self.status, 1)
-        bar_layout.addWidget(self.home_button)
+        self._bar_layout = QHBoxLayout(bar)
+        self._bar_layout.setContentsMargins(24, 12, 24, 12)
+        self._bar_layout.setSpacing(12)
+        self._bar_layout.addWidget(self.back_button)
+        self._bar_layout.addStretch(1)
+        self._bar_layout.addWidget(self.home_button)
 
         body = _Body()
         body.setObjectName("ScrollBody")
@@ -65,13 +67,32 @@ class ReadingScreen(QWidget):
             self.header = self._row(rows, HEADER_WIDTH)
             self.wide = self._row(rows, WIDE_WIDTH)
         self.column = self._row(rows, READING_WIDTH)
+        self.column.addWidget(self.status)
         rows.addStretch(1)
         self.scroll_area = touch_scroll_area(body, self)
+        self.foot = Panel("access-bar")  # the screen's main action, always in view
+        self.foot.setObjectName("ActionBar")
+        self._foot_layout = QHBoxLayout(self.foot)
+        self._foot_layout.setContentsMargins(32, 12, 32, 12)
+        self._foot_layout.setSpacing(16)
+        self._foot_layout.addStretch(1)
+        self._foot_layout.addStretch(1)
+        self.foot.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(bar)
         layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.foot)
+
+    def add_action(self, button: QWidget) -> None:
+        """Put ``button`` in the action bar under the page: in view however far it scrolls."""
+        self._foot_layout.insertWidget(self._foot_layout.count() - 1, button)
+        self.foot.show()
+
+    def access_slot(self, control: QWidget) -> None:
+        """The patient's choices ("Aa", language) sit in the top bar, before Home."""
+        self._bar_layout.insertWidget(self._bar_layout.indexOf(self.home_button), control)
 
     @staticmethod
     def _row(rows: QVBoxLayout, width: int) -> QVBoxLayout:

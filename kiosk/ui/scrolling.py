@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QScrollerProperties, QWidget
 
-from kiosk.ui.look import dress_scroll_bar
+from kiosk.ui.look import colour, dress_scroll_bar
 
 # Scroll areas of screens that were rebuilt, kept for the next screens: each new viewport
 # needs QScroller.grabGesture, which registers a gesture type that PySide keeps a Python
@@ -50,7 +51,64 @@ def touch_scroll_area(body: QWidget, parent: QWidget) -> QScrollArea:
     props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, overshoot)
     props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
     scroller.setScrollerProperties(props)
+    MoreBelow(area)  # kept with the area when it is reused
     return area
+
+
+class MoreBelow(QWidget):
+    """While more of the page lies below: the foot of the scroll area fades out and a round
+    arrow points down (a thin scroll bar alone tells a patient nothing). Gone at the end."""
+
+    HEIGHT = 96
+    ARROW = 56
+
+    def __init__(self, area: QScrollArea):
+        super().__init__(area)
+        self.setObjectName("MoreBelow")
+        self.area = area
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        bar = area.verticalScrollBar()
+        bar.valueChanged.connect(self.follow)
+        bar.rangeChanged.connect(self.follow)
+        area.installEventFilter(self)
+        self.hide()
+
+    def follow(self) -> None:
+        bar = self.area.verticalScrollBar()
+        viewport = self.area.viewport().geometry()
+        self.setGeometry(
+            viewport.left(), viewport.bottom() + 1 - self.HEIGHT, viewport.width(), self.HEIGHT
+        )
+        self.setVisible(bar.value() < bar.maximum())
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.follow()
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        ground = colour(self, "background")
+        fade = QLinearGradient(0, 0, 0, self.height())
+        fade.setColorAt(0, QColor(ground.red(), ground.green(), ground.blue(), 0))
+        fade.setColorAt(0.7, ground)
+        painter.fillRect(self.rect(), fade)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        size = self.ARROW
+        centre = QPointF(self.width() / 2, self.height() - size / 2 - 8)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour(self, "primary"))
+        painter.drawEllipse(centre, size / 2, size / 2)
+        arrow = QPainterPath(centre + QPointF(-size * 0.2, -size * 0.08))
+        arrow.lineTo(centre + QPointF(0, size * 0.14))
+        arrow.lineTo(centre + QPointF(size * 0.2, -size * 0.08))
+        pen = QPen(colour(self, "on_primary"), size * 0.09)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(arrow)
 
 
 def scroll_to_top(area: QScrollArea) -> None:

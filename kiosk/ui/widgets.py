@@ -121,7 +121,7 @@ class TouchButton(QPushButton):
     with a primary border (filled when checked).
     """
 
-    PADDING = 32  # each side of the text
+    PADDING = 24  # each side of the text
     BORDER = 3
 
     def __init__(self, text: str, *, secondary: bool = False, parent: QWidget | None = None):
@@ -135,14 +135,14 @@ class TouchButton(QPushButton):
 
     def dress(self, look: Look) -> None:
         self.setFont(font("button", look))
-        self._least = QSize(max(160, look.button), look.button)  # inside the border
+        self._least = look.button  # each side, inside the border: at least a square target
         self.updateGeometry()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         text = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, self.text())
         edge = 2 * self.BORDER
-        width = max(text.width() + 2 * self.PADDING, self._least.width() + 2 * self.PADDING)
-        return QSize(width + edge, max(text.height(), self._least.height()) + edge)
+        width = max(text.width() + 2 * self.PADDING, round(self._least * 1.5))
+        return QSize(width + edge, max(text.height(), self._least) + edge)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return self.sizeHint()

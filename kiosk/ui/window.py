@@ -366,6 +366,7 @@ class KioskWindow(QWidget):
         it: ``resume`` takes them back to exactly where they were."""
         self.overlay.stop()
         self.take_home.clear()
+        self.preferences.close_sheet()
         self._show(screen_id)
 
     def resume(self) -> None:
@@ -388,6 +389,7 @@ class KioskWindow(QWidget):
         self.build_all_screens()
         self.overlay.stop()
         self.take_home.clear()
+        self.preferences.close_sheet()
         self.read_aloud.stop()
         shown_language = self.language.code
         self.session.reset()

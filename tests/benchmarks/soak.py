@@ -81,8 +81,12 @@ class Patient:
         self.touch(bar.languages["es"])
         bar = kiosk.home.findChild(AccessBar)  # the home screen was rebuilt in Spanish
         assert bar is not None and kiosk.language.code == "es"
-        self.touch(bar.sizes[1.5 if session % 2 else 2.0])
-        self.touch(bar.contrast)
+        self.touch(bar.sheet_button)
+        sheet = kiosk.preferences.sheet
+        assert sheet is not None
+        self.touch(sheet.sizes[1.5 if session % 2 else 2.0])
+        self.touch(sheet.contrast)
+        self.touch(sheet.close_button)
         for round_ in range(2):
             home = kiosk.home
             first = (session + round_) % 3  # three "next topic" steps from here stay on topics

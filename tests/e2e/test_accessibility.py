@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.core.colors import BODY_TEXT_MIN, OTHER_MIN, contrast
 from kiosk.core.config import Theme
 from kiosk.core.session import ATTRACT, CHECKLIST, HOME, SUMMARY, topic_screen
-from kiosk.ui.access_bar import AccessBar
+from kiosk.ui.access_bar import AccessBar, AccessSheet
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.theme import Palette, button_px, target_px
 from kiosk.ui.window import KioskWindow
@@ -87,6 +87,14 @@ def bar_on(kiosk: KioskWindow) -> AccessBar:
     return bar
 
 
+def sheet_on(kiosk: KioskWindow, finger: Finger) -> AccessSheet:
+    """Tap "Aa" on the screen shown: the sheet of choices covers it."""
+    finger.tap(bar_on(kiosk).sheet_button)
+    sheet = kiosk.preferences.sheet
+    assert sheet is not None and sheet.isVisible()
+    return sheet
+
+
 def body_px(kiosk: KioskWindow) -> int:
     """Body text size on a topic page, as shown (a screen takes a new size when it is shown)."""
     kiosk.go(topic_screen("lifestyle-steps"))
@@ -100,23 +108,28 @@ def body_px(kiosk: KioskWindow) -> int:
 def test_text_size_doubles_body_text_and_resets(kiosk: KioskWindow, finger: Finger) -> None:
     finger.tap(kiosk.attract)
     assert body_px(kiosk) == 30
-    finger.tap(bar_on(kiosk).sizes[2.0])
+    sheet = sheet_on(kiosk, finger)
+    finger.tap(sheet.sizes[2.0])
+    assert sheet.sizes[2.0].isChecked() and not sheet.sizes[1.0].isChecked()
+    finger.tap(sheet.close_button)
+    assert not sheet.isVisible()
     assert body_px(kiosk) == 60
-    assert bar_on(kiosk).sizes[2.0].isChecked() and not bar_on(kiosk).sizes[1.0].isChecked()
     kiosk.reset()
     assert body_px(kiosk) == 30 and kiosk.session.text_scale == 1.0
 
 
 def test_high_contrast_switches_every_screen_and_resets(kiosk: KioskWindow, finger: Finger) -> None:
     finger.tap(kiosk.attract)
-    finger.tap(bar_on(kiosk).contrast)
-    assert all(bar.contrast.isChecked() for bar in kiosk.preferences.bars)
+    sheet = sheet_on(kiosk, finger)
+    finger.tap(sheet.contrast)
+    assert sheet.contrast.isChecked()
+    finger.tap(sheet.close_button)
     for screen in (HOME, topic_screen(kiosk.pack.language().pages[-1].id), CHECKLIST):
         kiosk.go(screen)  # each screen shown after the change wears it, as drawn
         assert background_seen(kiosk) == "#000000", screen
     kiosk.reset()
     assert background_seen(kiosk) == kiosk.settings.theme.background.lower()
-    assert not any(bar.contrast.isChecked() for bar in kiosk.preferences.bars)
+    assert not sheet.isVisible() and not sheet.contrast.isChecked()
 
 
 def background_seen(kiosk: KioskWindow) -> str:
@@ -231,19 +244,24 @@ def test_read_aloud_speaks_the_page_and_stops_on_navigation(
     assert kiosk.read_aloud.available and kiosk.read_aloud._tts is None, "engine made too early"
     finger.tap(kiosk.attract)
     finger.tap(kiosk.home.grid.tiles[0])
-    button = bar_on(kiosk).read_aloud
+    button = sheet_on(kiosk, finger).read_aloud
     assert button.isVisible() and button.accessibleName() == "Read aloud"
     with qtbot.waitSignal(kiosk.read_aloud.speaking_changed, timeout=2000):
         finger.tap(button)
     assert kiosk.read_aloud.speaking
-    assert bar_on(kiosk).read_aloud.accessibleName() == "Stop reading"
+    assert not button.isVisible(), "the sheet gives way to the page being read"
+    assert sheet_on(kiosk, finger).read_aloud.accessibleName() == "Stop reading"
+    finger.tap(button)
+    assert not kiosk.read_aloud.speaking
+    with qtbot.waitSignal(kiosk.read_aloud.speaking_changed, timeout=2000):
+        finger.tap(sheet_on(kiosk, finger).read_aloud)
     assert kiosk.read_aloud._tts.state().name == "Speaking"
     screen = kiosk.stack.currentWidget()
     finger.tap(screen.home_button)  # type: ignore[attr-defined]
     assert not kiosk.read_aloud.speaking
     assert kiosk.read_aloud._tts.state().name != "Speaking"
-    finger.tap(kiosk.home.grid.tiles[1])
-    finger.tap(bar_on(kiosk).read_aloud)
+    finger.tap_row(kiosk.home.scroll_area, kiosk.home.grid.tiles[1])
+    finger.tap(sheet_on(kiosk, finger).read_aloud)
     assert kiosk.read_aloud.speaking
     kiosk.reset()
     assert not kiosk.read_aloud.speaking
@@ -257,12 +275,12 @@ def test_read_aloud_is_hidden_without_an_engine(qtbot: QtBot, tmp_path: Path) ->
     kiosk = open_kiosk(qtbot, config_path=path)
     kiosk.go(HOME)
     assert not kiosk.read_aloud.available
-    assert not bar_on(kiosk).read_aloud.isVisible()
+    assert not sheet_on(kiosk, Finger()).read_aloud.isVisible()
 
 
 def test_read_aloud_is_off_unless_the_clinic_enables_it(kiosk: KioskWindow) -> None:
     kiosk.go(HOME)
-    assert not bar_on(kiosk).read_aloud.isVisible()
+    assert not sheet_on(kiosk, Finger()).read_aloud.isVisible()
 
 
 def test_an_ampersand_in_a_label_is_shown_as_written(

@@ -53,10 +53,13 @@ def perform(kiosk: KioskWindow, finger: Finger, action: Action) -> None:
     elif kind == "see" and screen is kiosk.checklist:
         finger.tap_row(kiosk.checklist.scroll_area, kiosk.checklist.see_list)
     elif kind in ("size", "contrast", "language") and (bar := screen.findChild(AccessBar)):
-        if kind == "size":
-            finger.tap(bar.sizes[TEXT_SCALES[number % len(TEXT_SCALES)]])
-        elif kind == "contrast":
-            finger.tap(bar.contrast)
+        if kind in ("size", "contrast"):
+            finger.tap(bar.sheet_button)
+            sheet = kiosk.preferences.sheet
+            assert sheet is not None
+            scale = TEXT_SCALES[number % len(TEXT_SCALES)]
+            finger.tap(sheet.sizes[scale] if kind == "size" else sheet.contrast)
+            finger.tap(sheet.close_button)
         else:
             other = [b for b in bar.languages.values() if b.isVisible()]
             finger.tap(other[number % len(other)])

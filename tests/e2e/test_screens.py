@@ -6,24 +6,32 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.core.session import ATTRACT, is_staff_screen
+from kiosk.core.session import ATTRACT, CHECKLIST, HOME, SUMMARY, is_staff_screen
 from kiosk.ui.access_bar import AccessBar
-from kiosk.ui.widgets import TouchButton
+from kiosk.ui.scrolling import MoreBelow
+from kiosk.ui.widgets import Panel, TouchButton
 from kiosk.ui.window import KioskWindow
 from tests.conftest import LANDSCAPE, PORTRAIT, Finger, open_kiosk
-from tests.e2e.layout_checks import assert_controls_fit, assert_text_fits
+from tests.e2e.layout_checks import (
+    assert_controls_fit,
+    assert_text_fits,
+    on_window,
+    visible_label,
+    visible_on_window,
+)
 
 SMALL = (1280, 800)
+UHD = (3840, 2160)
 CASES = [
     pytest.param(size, scale, language, id=f"{size[0]}x{size[1]}-{round(scale * 100)}-{language}")
-    for size in (LANDSCAPE, PORTRAIT, SMALL)
+    for size in (LANDSCAPE, PORTRAIT, SMALL, UHD)
     for scale in (1.0, 2.0)
     for language in ("en", "es")
-    if language == "en" or scale == 2.0
 ]
+CHROME_MAX = 0.20  # of the window's height: the top bar with Back, Home and the choices
 
 
 def each_screen(kiosk: KioskWindow) -> Iterator[tuple[str, QWidget]]:
@@ -90,7 +98,58 @@ def test_patient_choices_on_the_welcome_screen_start(
 ) -> None:
     bar = kiosk.attract.findChild(AccessBar)
     assert bar is not None
-    [button] = [b for b in bar.findChildren(TouchButton) if b.accessibleName() == choice]
-    finger.tap(button)
+    if choice == "Español":  # one tap away, in the top bar
+        finger.tap(bar.languages["es"])
+    else:  # in the sheet "Aa" opens: opening it starts a session
+        finger.tap(bar.sheet_button)
+        sheet = kiosk.preferences.sheet
+        assert sheet is not None and sheet.isVisible()
+        [button] = [b for b in sheet.findChildren(TouchButton) if b.accessibleName() == choice]
+        finger.tap(button)
     assert kiosk.current_screen() == "home"
     assert kiosk.idle_watcher.is_armed, "the choice would outlive the patient"
+
+
+def primary_action(kiosk: KioskWindow, screen_id: str) -> QWidget | None:
+    """What a patient came to the screen to do next, which must be in view without scrolling."""
+    if screen_id == HOME and kiosk.home.show_checklist:
+        return kiosk.home.checklist_tile
+    if screen_id == CHECKLIST:
+        return kiosk.checklist.see_list
+    if screen_id == SUMMARY:
+        return kiosk.summary.take_home
+    return None
+
+
+@pytest.mark.parametrize(("size", "scale", "language"), CASES)
+def test_chrome_is_slim_and_the_main_action_in_view(
+    qtbot: QtBot, size: tuple[int, int], scale: float, language: str
+) -> None:
+    kiosk = open_at(qtbot, size, scale, language)
+    for screen_id, screen in each_screen(kiosk):
+        if is_staff_screen(screen_id):
+            continue
+        window = kiosk.rect()
+        bars = [p for p in screen.findChildren(Panel) if p.objectName() == "TopBar"]
+        for bar in bars:
+            assert bar.height() <= CHROME_MAX * window.height(), (
+                f"{screen_id}: top bar {bar.height()} px of {window.height()}"
+            )
+        access = screen.findChild(AccessBar)
+        assert access is not None and access.isVisible(), screen_id
+        one_row = max(b.height() for b in access.findChildren(TouchButton) if b.isVisible())
+        assert access.height() <= one_row, f"{screen_id}: the choices wrap"
+        assert window.contains(on_window(access, kiosk)), f"{screen_id}: choices off screen"
+        if (action := primary_action(kiosk, screen_id)) is not None:
+            seen = visible_on_window(action, kiosk)
+            assert seen == on_window(action, kiosk) and window.contains(seen), (
+                f"{screen_id}: {visible_label(action)!r} is not in view"  # type: ignore[arg-type]
+            )
+        area = getattr(screen, "scroll_area", None)
+        if isinstance(area, QScrollArea):
+            cue, bar = area.findChild(MoreBelow), area.verticalScrollBar()
+            assert cue is not None
+            assert cue.isVisible() == (bar.maximum() > bar.value()), f"{screen_id}: more below?"
+            bar.setValue(bar.maximum())
+            assert not cue.isVisible(), f"{screen_id}: 'more below' at the end of the page"
+            bar.setValue(0)

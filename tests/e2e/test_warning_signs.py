@@ -134,7 +134,8 @@ def test_every_page_starts_in_short_and_ends_with_its_review(kiosk: KioskWindow)
         screen = kiosk.screens[topic_screen(page.id)]
         assert isinstance(screen, TopicScreen)
         column = [screen.column.itemAt(i).widget() for i in range(screen.column.count())]
-        assert column[1] is screen.in_short, f"{page.id}: 'In short' is not first"
+        assert column[:2] == [screen.status, screen.title], page.id  # "1 / 6", the title
+        assert column[2] is screen.in_short, f"{page.id}: 'In short' is not first"
         assert shown_texts(screen.in_short)[0] == "In short"
         assert all(point in shown_texts(screen.in_short) for point in page.key_points)
         assert screen.reviewed.text().startswith("Last checked by Gut-health kiosk content team")
