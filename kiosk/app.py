@@ -26,6 +26,7 @@ from kiosk.core.timing import time_scale_from_env
 from kiosk.core.usage import UsageRecorder
 from kiosk.runtime.lockdown import KioskGuard
 from kiosk.runtime.reload import ContentReloader
+from kiosk.ui import typeface
 from kiosk.ui.staff_mode import StaffMode
 from kiosk.ui.window import KioskWindow
 
@@ -41,6 +42,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     if not isinstance(app, QApplication):
         app = QApplication(argv or ["kiosk"])
     app.setApplicationName(APP_NAME)
+    typeface.register()
     # Two quick taps are two taps: a "double click" would swallow the second one.
     app.styleHints().setMouseDoubleClickInterval(0)
     return app

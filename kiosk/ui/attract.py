@@ -1,7 +1,8 @@
 """The welcome screen between patients: a calm loop of key facts; a tap anywhere starts.
 
 The loop is one timer that ticks every few seconds only while the screen is shown; each tick
-shows the next fact and nudges everything a little, so nothing burns into the display.
+shows the next fact and nudges the content a little, so nothing burns into the display; the
+frame (the patient's choices in the corner) stays put.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from kiosk.ui.picture import Picture
 from kiosk.ui.widgets import PanelButton, Pill, callout_frame, set_label, text_label
 
 ROTATE_MS = 9000
-MARGINS = (96, 48, 96, 40)
+MARGINS = (72, 24, 72, 40)
 NUDGES = ((0, 0), (28, 12), (-28, 24), (20, -12), (-20, -24))  # pixels, never off screen
 
 
@@ -53,31 +54,11 @@ class AttractScreen(PanelButton):
         self.prompt.setContentsMargins(48, 14, 48, 14)
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo: Picture | None = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(*MARGINS)
-        self._layout.setSpacing(16)
         if logo is not None:
             self.logo = Picture(logo, max_width=360)
             self.logo.setMaximumHeight(160)
             self.logo.setAccessibleName(clinic_name)
-            self._layout.addWidget(self.logo, 0, Qt.AlignmentFlag.AlignHCenter)
-        self._layout.addWidget(self.brand)
-        self._layout.addStretch(2)
-        self._layout.addWidget(self.title)
-        self._layout.addWidget(self.subtitle)
-        self._layout.addStretch(1)
-        centred = QHBoxLayout()
-        centred.addStretch(1)
-        centred.addWidget(self.fact_card, 100)
-        centred.addStretch(1)
-        self._layout.addLayout(centred)
-        self._layout.addStretch(1)
-        prompt_row = QHBoxLayout()
-        prompt_row.addStretch(1)
-        prompt_row.addWidget(self.prompt)
-        prompt_row.addStretch(1)
-        self._layout.addLayout(prompt_row)
-        self._layout.addStretch(2)
+        self._lay_out()
         for label in (self.brand, self.title, self.subtitle):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         for child in self.findChildren(QWidget):
@@ -87,15 +68,40 @@ class AttractScreen(PanelButton):
         self.rotation.setInterval(ROTATE_MS)
         self.rotation.timeout.connect(self.advance)
 
+    def _lay_out(self) -> None:
+        """The frame stays put (the patient's choices at the top right); only the content
+        inside it (``_layout``) is nudged against burn-in."""
+        self._frame = QVBoxLayout(self)
+        self._frame.setContentsMargins(24, 16, 24, 0)
+        self._frame.setSpacing(0)
+        self._access_row = QHBoxLayout()
+        self._access_row.addStretch(1)
+        self._frame.addLayout(self._access_row)
+        self._layout = QVBoxLayout()
+        self._layout.setContentsMargins(*MARGINS)
+        self._layout.setSpacing(16)
+        self._frame.addLayout(self._layout, 1)
+        if self.logo is not None:
+            self._layout.addWidget(self.logo, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._layout.addWidget(self.brand)
+        self._layout.addStretch(2)
+        self._layout.addWidget(self.title)
+        self._layout.addWidget(self.subtitle)
+        self._layout.addStretch(1)
+        for widget, stretch in ((self.fact_card, 100), (self.prompt, 0)):
+            centred = QHBoxLayout()
+            centred.addStretch(1)
+            centred.addWidget(widget, stretch)
+            centred.addStretch(1)
+            self._layout.addLayout(centred)
+            self._layout.addStretch(1 if widget is self.fact_card else 2)
+
     def access_slot(self, control: QWidget) -> None:
         """The patient's choices ("Aa", language) at the top right, above the welcome."""
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(control)
-        self._layout.insertLayout(0, row)
+        self._access_row.addWidget(control)
 
     def advance(self) -> None:
-        """Show the next fact and move everything to the next resting place."""
+        """Show the next fact and move the content (not the frame) to its next resting place."""
         self.fact_index = (self.fact_index + 1) % len(self.facts)
         self.fact.setText(self.facts[self.fact_index])
         dx, dy = NUDGES[self.fact_index % len(NUDGES)]
@@ -125,7 +131,7 @@ class AttractScreen(PanelButton):
                 row = item.layout() if item is not None else None
                 if row is not None:
                     row.invalidate()
-            if self._layout.totalHeightForWidth(self.width()) <= self.height():
+            if self._frame.totalHeightForWidth(self.width()) <= self.height():
                 return
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override

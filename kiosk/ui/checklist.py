@@ -154,7 +154,7 @@ class SummaryScreen(ReadingScreen):
         for group in self.checklist.groups:
             chosen = [item for item in group.items if item.id in ticked]
             if chosen:
-                lines.append((group.heading, "h2", (0, 12, 0, 0)))
+                lines.append((group.heading, "group", (0, 16, 0, 0)))
             for item in chosen:
                 lines.append((f"\u2713  {item.label}", "item", flush))
                 if item.safety:

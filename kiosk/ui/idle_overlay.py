@@ -40,8 +40,8 @@ class StillThereOverlay(WindowOverlay):
         self.button.clicked.connect(self.kept)
         for label in (self.title, self.message):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.card_layout.setContentsMargins(64, 56, 64, 56)
-        self.card_layout.setSpacing(32)
+        self.card_layout.setContentsMargins(56, 40, 56, 40)
+        self.card_layout.setSpacing(24)
         for widget in (self.title, self.message, self.button):
             self.card_layout.addWidget(widget)
 

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import QLabel, QScrollBar, QWidget
 
 from kiosk.core.config import Theme
 from kiosk.ui.theme import BUTTON_HEIGHT_PX, Palette, TypeScale
+from kiosk.ui.typeface import FAMILIES
 
-FAMILIES = ["DejaVu Sans", "Noto Sans", "sans-serif"]
 Role = QPalette.ColorRole
 # Where each colour of the kiosk's Palette lives in a QPalette, for widgets that paint.
 ROLES: dict[str, QPalette.ColorRole] = {
@@ -75,7 +75,8 @@ FONTS: dict[str, tuple[str, bool, bool, str]] = {
     "tier-action": ("body", True, False, "text"),
     "sign": ("small", False, False, "text"),
     "safety": ("small", True, False, "urgent"),
-    "item": ("h2", True, False, "text"),
+    "group": ("small", True, False, "primary"),  # a summary group's name, over its items
+    "item": ("h2", False, False, "text"),
     "tile-title": ("h2", True, False, "primary"),
     "button": ("button", True, False, "text"),
 }
@@ -256,12 +257,25 @@ def _draw_box(painter: QPainter, outer: QRectF, box: Box) -> None:
         painter.drawRoundedRect(edge, radius - half, radius - half)
         return
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    if border is not None and any(insets):  # a bar down one side: its shape, then the fill
+    if border is not None and any(insets):
+        # Bars along some sides (a callout's accent down its left): inside the rounded shape,
+        # the fill, then each bar as a plain band; the shape's curve rounds their ends (a
+        # bar drawn as a shape of its own left hooks at the corners).
         left, top, right, bottom = insets
-        painter.setBrush(border)
-        painter.drawRoundedRect(outer, radius, radius)
-        outer = outer.adjusted(left, top, -right, -bottom)
-        radius = max(0, radius - max(insets))
+        shape = QPainterPath()
+        shape.addRoundedRect(outer, radius, radius)
+        painter.setClipPath(shape)
+        painter.fillRect(outer, box.fill)
+        for band in (
+            QRectF(outer.left(), outer.top(), left, outer.height()),
+            QRectF(outer.left(), outer.top(), outer.width(), top),
+            QRectF(outer.right() - right, outer.top(), right, outer.height()),
+            QRectF(outer.left(), outer.bottom() - bottom, outer.width(), bottom),
+        ):
+            if band.width() > 0 and band.height() > 0:
+                painter.fillRect(band, border)
+        painter.setClipping(False)
+        return
+    painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(box.fill)
     painter.drawRoundedRect(outer, radius, radius)

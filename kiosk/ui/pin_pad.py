@@ -7,7 +7,7 @@ import math
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.core.staff import MAX_DIGITS
+from kiosk.core.staff import MAX_DIGITS, MIN_DIGITS
 from kiosk.ui.widgets import Panel, TouchButton, text_label
 
 
@@ -34,7 +34,7 @@ class PinPad(QWidget):
         for label in (self.title, self.display, self.message):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         grid = QGridLayout()
-        grid.setSpacing(20)
+        grid.setSpacing(16)
         self.keys: dict[str, TouchButton] = {}
         names = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"]
         for index, name in enumerate(names):
@@ -46,8 +46,8 @@ class PinPad(QWidget):
         self.cancel = TouchButton("Cancel", secondary=True)
         self.cancel.clicked.connect(self.cancelled)
         inner = QVBoxLayout(card)
-        inner.setContentsMargins(48, 32, 48, 32)
-        inner.setSpacing(16)
+        inner.setContentsMargins(48, 28, 48, 28)
+        inner.setSpacing(12)  # all of it within 800 px, the shortest screen supported
         inner.addWidget(self.title)
         inner.addWidget(self.display)
         inner.addWidget(self.message)
@@ -76,7 +76,9 @@ class PinPad(QWidget):
         self._show_digits()
 
     def _show_digits(self) -> None:
-        self.display.setText(" ".join("\u25cf" for _ in self._digits))
+        """A filled dot per digit typed, empty ones up to the shortest PIN: where to start."""
+        empty = max(0, MIN_DIGITS - len(self._digits))
+        self.display.setText(" ".join(["\u25cf"] * len(self._digits) + ["\u25cb"] * empty))
 
     def reset(self) -> None:
         """Forget typed digits and messages."""

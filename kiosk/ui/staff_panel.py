@@ -5,7 +5,7 @@ Staff-only and English only (staff read the YAML files, whose keys are English).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -14,9 +14,11 @@ from kiosk.core.stats import CHECKLIST_COMPLETED, CHECKLIST_OPENED, PAGE_VIEW, S
 from kiosk.runtime.reload import ContentReloader
 from kiosk.ui.flow import FlowLayout
 from kiosk.ui.reading import ReadingScreen
-from kiosk.ui.widgets import TouchButton, callout_frame, clear_layout, text_label
+from kiosk.ui.widgets import TouchButton, callout_frame, clear_layout, set_label, text_label
 
 THUMBNAIL_WIDTH = 320
+EXIT_CONFIRM_MS = 5000  # how long "Tap again to exit" waits for the second tap
+EXIT_LABEL, EXIT_CONFIRM = "Exit the kiosk", "Tap again to exit"
 
 
 def _section(title: str) -> tuple[QWidget, QVBoxLayout]:
@@ -41,7 +43,7 @@ class StaffPanel(ReadingScreen):
     exit_requested = Signal()
 
     def __init__(self, strings: Strings, parent: QWidget | None = None):
-        super().__init__(strings, "Staff mode", parent)
+        super().__init__(strings, parent=parent)
         self.setObjectName("StaffPanel")
         self.back_button.hide()
         self.home_button.hide()
@@ -53,22 +55,48 @@ class StaffPanel(ReadingScreen):
             ("Reload content", self.reload_requested, True),
             ("Preview every screen", self.preview_requested, True),
             ("Export usage counts", self.export_requested, True),
-            ("Exit the kiosk", self.exit_requested, True),
+            (EXIT_LABEL, None, True),
         ]
         row = QWidget()
         flow = FlowLayout(row, spacing=20)
         self.buttons: dict[str, TouchButton] = {}
         for label, signal, secondary in actions:
             button = TouchButton(label, secondary=secondary)
-            button.clicked.connect(signal)
+            if signal is not None:
+                button.clicked.connect(signal)
             self.buttons[label] = button
             flow.addWidget(button)
+        # Exit asks twice: the first tap arms it ("Tap again to exit") for a few seconds.
+        self.exit_button = self.buttons[EXIT_LABEL]
+        self.exit_button.setProperty("danger", True)
+        self.exit_button.setCheckable(True)
+        self.exit_button.clicked.connect(self._exit_tapped)
+        self._disarm = QTimer(self, singleShot=True, interval=EXIT_CONFIRM_MS)
+        self._disarm.timeout.connect(self.disarm_exit)
         self.column.addWidget(row)
         status, self.status_layout = _section("Content")
         counts, self.counts_layout = _section("Usage counts (anonymous, all time)")
         previews, self.previews_layout = _section("Screens")
         for box in (status, counts, previews):
             self.column.addWidget(box)
+
+    def _exit_tapped(self) -> None:
+        if self.exit_button.isChecked():  # the first tap: armed, waiting for the second
+            set_label(self.exit_button, EXIT_CONFIRM)
+            self._disarm.start()
+        else:
+            self.disarm_exit()
+            self.exit_requested.emit()
+
+    def disarm_exit(self) -> None:
+        """Back to "Exit the kiosk", waiting for a first tap again."""
+        self._disarm.stop()
+        self.exit_button.setChecked(False)
+        set_label(self.exit_button, EXIT_LABEL)
+
+    def reset(self) -> None:
+        super().reset()
+        self.disarm_exit()
 
     def show_status(self, reloader: ContentReloader | None) -> None:
         clear_layout(self.status_layout)

@@ -151,6 +151,13 @@ class TouchButton(QPushButton):
         """Text, fill and border colour names, and the border width, for the state shown."""
         if not self.isEnabled():
             return "muted", "surface", "border", self.BORDER
+        if self.property("danger"):  # an action that cannot be undone: red, filled when armed
+            filled = self.isChecked() or self.isDown()
+            return (
+                ("on_primary", "urgent", "urgent", 5)
+                if filled
+                else ("urgent", "surface", "urgent", 5)
+            )
         if self.secondary and self.isChecked():
             return "on_primary", "primary", "text", 5
         if self.isDown():
@@ -316,13 +323,21 @@ class WindowOverlay(QWidget):
         super().__init__(parent)
         self.setObjectName(name)
         self._host = parent
-        card = Panel("card")
+        self.card = card = Panel("card")
         card.setObjectName("OverlayCard")
         card.setMaximumWidth(card_width)
         self.card_layout = QVBoxLayout(card)
+        # Centred by stretches, not by alignment: an aligned card gets its size hint, whose
+        # height was worked out for another width, and its wrapped text is cut off.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 100)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 40, 40, 40)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(1)
         parent.installEventFilter(self)
         self.hide()
 
@@ -333,6 +348,8 @@ class WindowOverlay(QWidget):
         self.setGeometry(self._host.rect())
         self.raise_()
         self.show()
+        if (layout := self.layout()) is not None:
+            layout.activate()  # laid out now: a tap at once lands where the card shows
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self._host and event.type() == QEvent.Type.Resize:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.session import HOME
+from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.attract import NUDGES, ROTATE_MS
 from kiosk.ui.window import KioskWindow
 
@@ -13,14 +14,18 @@ def test_facts_rotate_and_the_layout_moves(kiosk: KioskWindow) -> None:
     attract = kiosk.attract
     facts = [page.key_points[0] for page in kiosk.pack.language().pages]
     assert attract.fact.text() == facts[0]
-    seen, places = [], set()
+    choices = attract.findChild(AccessBar)
+    assert choices is not None
+    seen, places, frame = [], set(), set()
     for _ in range(len(facts)):
         places.add(attract.title.mapTo(kiosk, attract.title.rect().topLeft()).toTuple())
+        frame.add(choices.mapTo(kiosk, choices.rect().topLeft()).toTuple())
         seen.append(attract.fact.text())
         attract.advance()
         attract.layout().activate()
     assert seen == facts
-    assert len(places) == min(len(facts), len(NUDGES))
+    assert len(places) == min(len(facts), len(NUDGES)), "the content moves against burn-in"
+    assert len(frame) == 1, "the frame (the patient's choices in the corner) stays put"
     assert "not an accepted medical diagnosis" in facts[0]
 
 

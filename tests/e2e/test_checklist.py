@@ -108,6 +108,14 @@ def test_summary_lists_exactly_the_ticked_items(kiosk: KioskWindow, finger: Fing
     for item in kiosk.pack.language().checklist.items():
         if item.label not in expected:
             assert f"\u2713  {item.label}" not in shown
+    # A group's name and the items under it do not look alike.
+    lines = [label for label in kiosk.summary.lines if label.isVisible()]
+    headings = [label for label in lines if label.property("role") == "group"]
+    items = [label for label in lines if label.text().startswith("\u2713")]
+    assert headings and items
+    assert {(h.font().pixelSize(), h.font().bold()) for h in headings}.isdisjoint(
+        {(i.font().pixelSize(), i.font().bold()) for i in items}
+    )
 
 
 def test_summary_message_is_the_same_whatever_was_ticked(
@@ -160,7 +168,7 @@ def test_idle_warning_then_still_here_then_reset(
 
     qtbot.waitUntil(kiosk.overlay.isVisible, timeout=3000)
     assert kiosk.overlay.title.text() == "Are you still there?"
-    assert re.search(r"clear in \d+ seconds", kiosk.overlay.message.text())
+    assert re.search(r"start over in \d+ seconds", kiosk.overlay.message.text())
     finger.tap(kiosk.overlay.button)
     assert not kiosk.overlay.isVisible()
     assert kiosk.current_screen() == SUMMARY

@@ -153,3 +153,24 @@ def test_chrome_is_slim_and_the_main_action_in_view(
             bar.setValue(bar.maximum())
             assert not cue.isVisible(), f"{screen_id}: 'more below' at the end of the page"
             bar.setValue(0)
+
+
+@pytest.mark.parametrize(("size", "scale", "language"), CASES)
+def test_overlays_fit_and_show_all_their_text(
+    qtbot: QtBot, size: tuple[int, int], scale: float, language: str
+) -> None:
+    """The idle warning, the sheet of choices and the take-home card, over a patient screen."""
+    kiosk = open_at(qtbot, size, scale, language)
+    kiosk.go(SUMMARY)
+    kiosk.overlay.start(30)
+    kiosk.preferences.open_sheet()
+    kiosk.open_take_home()
+    sheet = kiosk.preferences.sheet
+    assert sheet is not None
+    for overlay in (kiosk.overlay, sheet, kiosk.take_home):
+        overlay.raise_()
+        for _ in range(3):
+            QApplication.processEvents()
+        assert overlay.isVisible(), overlay.objectName()
+        assert_text_fits(kiosk, overlay.objectName(), overlay, size, scale)
+        assert_controls_fit(kiosk, overlay.objectName(), overlay)

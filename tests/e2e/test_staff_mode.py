@@ -104,9 +104,31 @@ def test_right_pin_opens_the_panel_and_exit_closes_the_kiosk(
     shown = [label.text() for label in staff.panel.findChildren(QLabel)]
     assert any(text.startswith("Content folder: ") for text in shown)
     assert any(text.startswith("Sessions started: ") for text in shown)
+    exit_button = staff.panel.exit_button
+    with qtbot.assertNotEmitted(staff.exit_requested):
+        finger.tap_row(staff.panel.scroll_area, exit_button)  # the first tap only arms it
+    assert exit_button.text() == "Tap again to exit" and staffed.isVisible()
     with qtbot.waitSignal(staff.exit_requested, timeout=1000):
-        finger.tap_row(staff.panel.scroll_area, staff.panel.buttons["Exit the kiosk"])
+        finger.tap_row(staff.panel.scroll_area, exit_button)
     assert not staffed.isVisible()
+
+
+def test_exit_disarms_after_a_few_seconds_and_on_leaving(
+    staffed: KioskWindow, finger: Finger, qtbot: QtBot
+) -> None:
+    staff = staff_of(staffed)
+    corner_taps(staffed, finger)
+    type_pin(staff, finger, PIN)
+    exit_button = staff.panel.exit_button
+    staff.panel._disarm.setInterval(50)  # the 5 s wait, shortened
+    finger.tap_row(staff.panel.scroll_area, exit_button)
+    assert exit_button.isChecked()
+    qtbot.waitUntil(lambda: exit_button.text() == "Exit the kiosk", timeout=2000)
+    assert not exit_button.isChecked()
+    finger.tap_row(staff.panel.scroll_area, exit_button)
+    finger.tap_row(staff.panel.scroll_area, staff.panel.buttons["Back to patient mode"])
+    assert staffed.current_screen() == ATTRACT
+    assert exit_button.text() == "Exit the kiosk" and not exit_button.isChecked()
 
 
 def test_wrong_pins_wait_longer_each_time(
@@ -298,3 +320,17 @@ def test_wrong_pins_still_count_after_a_restart(
     assert not again.pin_pad.keys["1"].isEnabled()
     saved = (data / "pin-throttle.json").read_text(encoding="utf-8")
     assert "0000" not in saved and PIN not in saved
+
+
+def test_the_pin_pad_fits_the_shortest_screen(staffed: KioskWindow, finger: Finger) -> None:
+    staffed.resize(1280, 800)
+    staff = staff_of(staffed)
+    corner_taps(staffed, finger)
+    assert staff.pin_pad.minimumSizeHint().height() <= staffed.height()
+    window = staffed.rect()
+    for key in [*staff.pin_pad.keys.values(), staff.pin_pad.cancel]:
+        placed = QRect(key.mapTo(staffed, QPoint(0, 0)), key.size())
+        assert window.contains(placed) and key.height() >= key.minimumSizeHint().height()
+    assert staff.pin_pad.display.text() == "\u25cb \u25cb \u25cb \u25cb", "empty dots: 4 digits"
+    finger.tap(staff.pin_pad.keys["7"])
+    assert staff.pin_pad.display.text() == "\u25cf \u25cb \u25cb \u25cb"
