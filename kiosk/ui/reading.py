@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.content.model import Strings
 from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
 from kiosk.ui.widgets import Panel, TouchButton, text_label
 
-READING_WIDTH = 1150  # long lines are hard to follow; wider screens get margins
-HEADER_WIDTH = 1300  # about 75 characters of body text: the most a line should hold
+MEASURE = 64  # characters a line of body text holds at most (45-75 read best)
+HEADER_EXTRA = 1.13  # a notice above the column may be a little wider
 WIDE_WIDTH = 1800  # a row that may use a wide screen, e.g. warning signs beside each other
 
 
@@ -63,10 +64,11 @@ class ReadingScreen(QWidget):
         rows = QVBoxLayout(body)
         rows.setContentsMargins(56, 44, 56, 72)
         rows.setSpacing(22)
+        self._measured: list[tuple[QWidget, float]] = []  # rows as wide as lines of text
         if wide_row:
-            self.header = self._row(rows, HEADER_WIDTH)
-            self.wide = self._row(rows, WIDE_WIDTH)
-        self.column = self._row(rows, READING_WIDTH)
+            self.header = self._row(rows, HEADER_EXTRA)
+            self.wide = self._row(rows, 0)
+        self.column = self._row(rows, 1.0)
         self.column.addWidget(self.status)
         rows.addStretch(1)
         self.scroll_area = touch_scroll_area(body, self)
@@ -94,11 +96,24 @@ class ReadingScreen(QWidget):
         """The patient's choices ("Aa", language) sit in the top bar, before Home."""
         self._bar_layout.insertWidget(self._bar_layout.indexOf(self.home_button), control)
 
-    @staticmethod
-    def _row(rows: QVBoxLayout, width: int) -> QVBoxLayout:
-        """A centred column at most ``width`` wide."""
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """A new text size (the screen's font): lines keep their length in characters."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_measure()
+
+    def _fit_measure(self) -> None:
+        line = QFontMetrics(self.font()).averageCharWidth() * MEASURE
+        for column, share in self._measured:
+            column.setMaximumWidth(round(line * share))
+
+    def _row(self, rows: QVBoxLayout, share: float) -> QVBoxLayout:
+        """A centred column ``share`` of a line of body text wide (0: up to WIDE_WIDTH)."""
         column = QWidget()
-        column.setMaximumWidth(width)
+        column.setMaximumWidth(WIDE_WIDTH)
+        if share:
+            self._measured.append((column, share))
+            self._fit_measure()
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(22)

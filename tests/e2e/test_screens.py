@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.core.session import ATTRACT, CHECKLIST, HOME, SUMMARY, is_staff_screen
+from kiosk.core.session import ATTRACT, CHECKLIST, HOME, SUMMARY, is_staff_screen, topic_screen
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.scrolling import MoreBelow
 from kiosk.ui.widgets import Panel, TouchButton
@@ -174,3 +175,21 @@ def test_overlays_fit_and_show_all_their_text(
         assert overlay.isVisible(), overlay.objectName()
         assert_text_fits(kiosk, overlay.objectName(), overlay, size, scale)
         assert_controls_fit(kiosk, overlay.objectName(), overlay)
+
+
+@pytest.mark.parametrize(("size", "scale", "language"), CASES)
+def test_lines_hold_45_to_75_characters_where_the_screen_allows(
+    qtbot: QtBot, size: tuple[int, int], scale: float, language: str
+) -> None:
+    kiosk = open_at(qtbot, size, scale, language)
+    for page in kiosk.pack.language().pages:
+        kiosk.go(topic_screen(page.id))
+        QApplication.processEvents()
+        screen = kiosk.screens[topic_screen(page.id)]
+        column = screen.title.parentWidget()  # type: ignore[attr-defined]
+        body = next(label for label in screen.findChildren(QLabel) if not label.property("role"))
+        chars = column.width() / QFontMetrics(body.font()).averageCharWidth()
+        assert chars <= 75, f"{page.id}: lines of {chars:.0f} characters"
+        room = screen.scroll_area.viewport().width() - 2 * 56  # type: ignore[attr-defined]
+        if column.width() < 0.95 * room:  # narrower than the screen allows: by choice
+            assert chars >= 45, f"{page.id}: lines of {chars:.0f} characters"
