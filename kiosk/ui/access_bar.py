@@ -17,7 +17,7 @@ SHEET_GLYPH = "Aa"  # the sign for text settings that phones and browsers use
 
 
 class AccessBar(QWidget):
-    """ "Aa" (opens the sheet) and a button per other language, for a top bar."""
+    """For a top bar: the Aa button, which opens the sheet, and a button per other language."""
 
     sheet_requested = Signal()
     language_chosen = Signal(str)
