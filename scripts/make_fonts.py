@@ -11,15 +11,11 @@ its tests need npm.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import subprocess
 import sys
-import tarfile
-import tempfile
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
+from npm_package import unpacked, write_source
 
 PACKAGE = "@fontsource/atkinson-hyperlegible@5.3.0"
 INTEGRITY = (  # npm's dist.integrity for that version
@@ -34,46 +30,21 @@ STYLES = {  # file in the package -> file made here
 OUT = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 
 
-def fetch(folder: Path) -> Path:
-    """The package's tarball from the npm registry, checked against INTEGRITY."""
-    name = (
-        subprocess.run(
-            ["npm", "pack", "--silent", PACKAGE],
-            cwd=folder,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
-    tarball = folder / name
-    digest = base64.b64encode(hashlib.sha512(tarball.read_bytes()).digest()).decode()
-    if f"sha512-{digest}" != INTEGRITY:
-        raise SystemExit(f"make_fonts: {name} is not the package pinned ({INTEGRITY})")
-    return tarball
-
-
 def main() -> int:
-    with tempfile.TemporaryDirectory() as temp:
-        folder = Path(temp)
-        with tarfile.open(fetch(folder)) as archive:
-            archive.extractall(folder, filter="data")
-        files = folder / "package" / "files"
+    with unpacked(PACKAGE, INTEGRITY) as package:
         OUT.mkdir(parents=True, exist_ok=True)
         for woff, ttf in STYLES.items():
-            font = TTFont(files / woff, recalcTimestamp=False)
+            font = TTFont(package / "files" / woff, recalcTimestamp=False)
             font.flavor = None  # plain TrueType
             font.save(OUT / ttf, reorderTables=True)
             print(OUT / ttf)
-        licence = (folder / "package" / "LICENSE").read_text(encoding="utf-8")
+        licence = (package / "LICENSE").read_text(encoding="utf-8")
         (OUT / "OFL.txt").write_text(licence, encoding="utf-8")
-    (OUT / "SOURCE.txt").write_text(
-        f"Made by scripts/make_fonts.py from the npm package {PACKAGE}\n"
-        f"({INTEGRITY}): its Latin-subset WOFF files, unwrapped to TrueType.\n"
-        "Licence: SIL Open Font License 1.1 (OFL.txt). Reserved Font Name: none.\n",
-        encoding="utf-8",
+    made = (
+        "its Latin-subset WOFF files, unwrapped to TrueType.\n"
+        "Licence: SIL Open Font License 1.1 (OFL.txt). Reserved Font Name: none."
     )
+    write_source(OUT, "make_fonts.py", PACKAGE, INTEGRITY, made)
     return 0
 
 

@@ -602,7 +602,9 @@ class Monkey:
         self._note("wait idle for the warning")
         self.waiter.waitUntil(kiosk.overlay.isVisible, timeout=round(IDLE_TIMEOUT * 1000) + 3000)
         self._note_overlays()
-        if self.rng.random() < 0.5:
+        # Answered and left to time out by turns, so every run sees both, however the
+        # seed's other choices fall; where the answering touch lands stays random.
+        if self.tally.idle_kept <= self.tally.idle_timed_out:
             button = self.rng.random() < 0.6
             start = point_on(self.rng, kiosk.overlay.button, kiosk) if button else None
             start = start or random_point(self.rng, kiosk)

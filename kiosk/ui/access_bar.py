@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.core.content.model import Strings
 from kiosk.ui.flow import FlowLayout
+from kiosk.ui.icons import Icon
 from kiosk.ui.widgets import TouchButton, WindowOverlay, set_label, text_label
 
 TEXT_SCALES = (1.0, 1.5, 2.0)
@@ -64,9 +65,9 @@ class AccessSheet(WindowOverlay):
             button.clicked.connect(lambda _=False, scale=scale: self.text_scale_chosen.emit(scale))
             self.sizes[scale] = button
             size_row.addWidget(button)
-        self.contrast = _toggle("")
+        self.contrast = _toggle("", Icon.CONTRAST)
         self.contrast.toggled.connect(self.contrast_toggled)
-        self.read_aloud = _toggle("")
+        self.read_aloud = _toggle("", Icon.READ_ALOUD)
         self.read_aloud.toggled.connect(self.read_aloud_toggled)
         choices = QWidget()
         choice_row = FlowLayout(choices, spacing=16)
@@ -76,7 +77,7 @@ class AccessSheet(WindowOverlay):
         for button in self.languages.values():
             button.setCheckable(True)
             choice_row.addWidget(button)
-        self.close_button = TouchButton("")
+        self.close_button = TouchButton("", icon=Icon.CLOSE)
         self.close_button.clicked.connect(self.hide)
         self.card_layout.setContentsMargins(48, 36, 48, 36)
         self.card_layout.setSpacing(24)
@@ -106,8 +107,8 @@ class AccessSheet(WindowOverlay):
         )
 
 
-def _toggle(text: str) -> TouchButton:
-    button = TouchButton(text, secondary=True)
+def _toggle(text: str, icon: Icon | None = None) -> TouchButton:
+    button = TouchButton(text, secondary=True, icon=icon)
     button.setCheckable(True)
     return button
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.core.content.model import Checklist, Strings
 from kiosk.core.content.placeholders import fill
 from kiosk.ui.flow import FlowLayout
+from kiosk.ui.icons import Icon
 from kiosk.ui.look import dress_label
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.warning import WarningPanel
@@ -54,7 +55,7 @@ class ChecklistScreen(ReadingScreen):
                 self.rows[item.id] = row
                 self.column.addWidget(row)
         self.see_my_list = strings.see_my_list
-        self.see_list = TouchButton(strings.see_my_list)
+        self.see_list = TouchButton(strings.see_my_list, icon=Icon.CHECKLIST)
         self.see_list.clicked.connect(self.finished)
         self.add_action(self.see_list)
         for row in self.rows.values():
@@ -111,9 +112,9 @@ class SummaryScreen(ReadingScreen):
         self.column.addWidget(callout_frame("", *texts))
         self.column.addWidget(text_label(summary.cannot_tell))
         self.column.addSpacing(24)
-        self.edit_button = TouchButton(strings.edit_answers, secondary=True)
-        self.clear_button = TouchButton(strings.clear_answers, secondary=True)
-        self.take_home = TouchButton(strings.take_home)
+        self.edit_button = TouchButton(strings.edit_answers, secondary=True, icon=Icon.EDIT)
+        self.clear_button = TouchButton(strings.clear_answers, secondary=True, icon=Icon.CLEAR)
+        self.take_home = TouchButton(strings.take_home, icon=Icon.TAKE_HOME)
         self.edit_button.clicked.connect(self.edit_requested)
         self.clear_button.clicked.connect(self.clear_requested)
         self.take_home.clicked.connect(self.take_home_requested)

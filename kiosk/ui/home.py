@@ -3,6 +3,9 @@ screen's shape, under a top bar with the patient's choices."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
@@ -74,6 +77,8 @@ class HomeScreen(QWidget):
         language: Language,
         show_checklist: bool = True,
         parent: QWidget | None = None,
+        *,
+        pictures: Mapping[str, Path] | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("HomeScreen")
@@ -103,6 +108,7 @@ class HomeScreen(QWidget):
         outer.addWidget(bar)
         outer.addWidget(self.scroll_area, 1)
         self.show_checklist = show_checklist
+        self._pictures = pictures or {}
         self.set_language(language)
 
     def access_slot(self, control: QWidget) -> None:
@@ -114,12 +120,15 @@ class HomeScreen(QWidget):
         self.subtitle.setText(language.strings.home_subtitle)
         tiles = []
         for page in language.pages:
-            tile = Tile(page.title, page.tile)
             screen = topic_screen(page.id)
+            tile = Tile(page.title, page.tile, picture=self._pictures.get(screen))
             tile.clicked.connect(lambda _=False, screen=screen: self.screen_chosen.emit(screen))
             tiles.append(tile)
         self.checklist_tile = Tile(
-            language.checklist.title, language.strings.checklist_tile, parent=self.grid
+            language.checklist.title,
+            language.strings.checklist_tile,
+            parent=self.grid,
+            picture=self._pictures.get(CHECKLIST),
         )
         self.checklist_tile.feature = True
         self.checklist_tile.clicked.connect(lambda: self.screen_chosen.emit(CHECKLIST))

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.content.model import Strings
+from kiosk.ui.icons import Icon
 from kiosk.ui.widgets import TouchButton, WindowOverlay, set_label, text_label
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ class StillThereOverlay(WindowOverlay):
         self._tick.timeout.connect(self._show_remaining)
         self.title = text_label(strings.still_there_title, "h1")
         self.message = text_label("", "lead")
-        self.button = TouchButton(strings.still_here)
+        self.button = TouchButton(strings.still_here, icon=Icon.STILL_HERE)
         self.button.clicked.connect(self.kept)
         for label in (self.title, self.message):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)

@@ -4,6 +4,7 @@ window wires them to its navigation: home, a topic screen per page, checklist an
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
@@ -23,7 +24,8 @@ def patient_screens(
     """(screen id, screen) for home, each topic, the checklist and the summary, made one at a
     time as they are asked for."""
     clinic, strings = settings.clinic, language.strings
-    home = HomeScreen(language, settings.features.checklist)
+    pictures = _pictures(pack, language)
+    home = HomeScreen(language, settings.features.checklist, pictures=pictures)
     home.set_text_scale(text_scale)
     yield HOME, home
     pages = language.pages
@@ -41,6 +43,7 @@ def patient_screens(
             numbers=numbers,
             reviewed=reviewed(page, strings, language.code),
             checklist=tile if offer else None,
+            pictures=pictures,
         )
         screen.take_home.setVisible(settings.take_home.qr)
         yield topic_screen(page.id), screen
@@ -53,3 +56,15 @@ def patient_screens(
     summary = SummaryScreen(language.checklist, strings, contact, numbers)
     summary.take_home.setVisible(settings.take_home.qr)
     yield SUMMARY, summary
+
+
+def _pictures(pack: ContentPack, language: Language) -> dict[str, Path]:
+    """The illustration of each screen that has one, by screen id."""
+    found = {
+        topic_screen(page.id): language.page_root(page.id, pack.root) / page.picture
+        for page in language.pages
+        if page.picture
+    }
+    if language.checklist.picture:
+        found[CHECKLIST] = pack.root / language.checklist.picture
+    return found

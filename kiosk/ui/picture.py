@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
@@ -17,7 +17,10 @@ from PySide6.QtGui import QImage, QImageReader, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.core.content.images import RASTER_FORMATS
+
 CACHE_BYTES = 64 * 1024 * 1024
+PICTURE_SUFFIXES = {".svg", *RASTER_FORMATS}
 TALLEST = 1.5  # a picture is never shown taller than 1.5 times its widest
 
 _last_read: dict[Path, bytes] = {}
@@ -31,6 +34,14 @@ def forget_pictures_except(keep: set[Path]) -> None:
     for key in [key for key in _natural_sizes if key[0] not in wanted]:
         del _natural_sizes[key]
     _bitmaps.keep_only(wanted)
+
+
+def keep_pictures(paths: Iterable[Path]) -> None:
+    """Read every picture of new content now, while its files are known to be there: screens
+    built later (another language, say) still show them if a file is then lost."""
+    for path in paths:
+        if path.suffix.lower() in PICTURE_SUFFIXES:
+            _picture_bytes(path)
 
 
 def _picture_bytes(path: Path) -> tuple[Path, bytes]:

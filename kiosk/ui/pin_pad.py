@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.staff import MAX_DIGITS, MIN_DIGITS
+from kiosk.ui.icons import Icon
 from kiosk.ui.widgets import Panel, TouchButton, text_label
 
 
@@ -43,7 +44,7 @@ class PinPad(QWidget):
             key.clicked.connect(lambda _=False, name=name: self._press(name))
             self.keys[name] = key
             grid.addWidget(key, index // 3, index % 3)
-        self.cancel = TouchButton("Cancel", secondary=True)
+        self.cancel = TouchButton("Cancel", secondary=True, icon=Icon.CLOSE)
         self.cancel.clicked.connect(self.cancelled)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(48, 28, 48, 28)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from kiosk.core.session import ATTRACT, HOME, SUMMARY, is_staff_screen
+from kiosk.core.session import ATTRACT, CHECKLIST, HOME, SUMMARY, is_staff_screen, topic_screen
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.window import KioskWindow
 
@@ -51,6 +51,30 @@ class Look:
         window.set_high_contrast(self.high_contrast)
 
 
+def screen_image(
+    window: KioskWindow, screen_id: str, size: QSize, *, whole: bool = True, look: Look = Look()
+) -> QImage:
+    """One screen at ``size``, from a reset kiosk (see ``screen_images``)."""
+    window.reset()
+    window.resize(size)
+    window.show()
+    if screen_id != ATTRACT and not is_staff_screen(screen_id):
+        look.apply(window)
+    if screen_id == SUMMARY:
+        for item_id in _example_answers(window):
+            window.session.set_ticked(item_id, True)
+    if screen_id != ATTRACT:
+        window.go(screen_id)
+    else:
+        window.attract.prompt.stop()  # a still: the ring round the invitation at rest
+    window.fade.finish()  # the screen as it rests, not as it appears
+    _settle()
+    screen = window.screens[screen_id]
+    if whole and isinstance(screen, ReadingScreen):
+        _grow_to_fit(window, screen)
+    return window.grab().toImage()
+
+
 def screen_images(
     window: KioskWindow, size: QSize, *, whole: bool = True, look: Look = Look()
 ) -> Iterator[tuple[str, QImage]]:
@@ -61,21 +85,8 @@ def screen_images(
     choice on the welcome screen starts the session, and staff mode starts with a reset.
     """
     for index, screen_id in enumerate(list(window.screens)):
-        window.reset()
-        window.resize(size)
-        window.show()
-        if screen_id != ATTRACT and not is_staff_screen(screen_id):
-            look.apply(window)
-        if screen_id == SUMMARY:
-            for item_id in _example_answers(window):
-                window.session.set_ticked(item_id, True)
-        if screen_id != ATTRACT:
-            window.go(screen_id)
-        _settle()
-        screen = window.screens[screen_id]
-        if whole and isinstance(screen, ReadingScreen):
-            _grow_to_fit(window, screen)
-        yield f"{index:02d}-{screen_id.replace('/', '-')}", window.grab().toImage()
+        image = screen_image(window, screen_id, size, whole=whole, look=look)
+        yield f"{index:02d}-{screen_id.replace('/', '-')}", image
     window.reset()
     window.resize(size)
     look.apply(window)
@@ -100,3 +111,31 @@ def render_screens(
             written.append(path)
     window.resize(sizes[0])
     return written
+
+
+# The screens gallery (docs/screens, shown in the README): what a patient sees first on the
+# main screens, on a landscape and a portrait screen, and in Spanish.
+GALLERY_LOOKS = (
+    ("1920x1080", QSize(1920, 1080), Look("en")),
+    ("1080x1920", QSize(1080, 1920), Look("en")),
+    ("1920x1080-es", QSize(1920, 1080), Look("es")),
+)
+
+
+def gallery(window: KioskWindow) -> Iterator[tuple[str, QImage]]:
+    """(file name, image) for each picture of the screens gallery."""
+    first_topic = topic_screen(window.pack.language().pages[0].id)
+    screens = {
+        ATTRACT: "welcome",
+        HOME: "home",
+        first_topic: "topic",
+        CHECKLIST: "checklist",
+        SUMMARY: "summary",
+    }
+    for suffix, size, look in GALLERY_LOOKS:
+        for screen_id, name in screens.items():
+            yield (
+                f"{name}-{suffix}.png",
+                screen_image(window, screen_id, size, whole=False, look=look),
+            )
+    window.reset()

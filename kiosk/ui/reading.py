@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.content.model import Strings
+from kiosk.ui.icons import Icon
 from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
-from kiosk.ui.widgets import Panel, TouchButton, text_label
+from kiosk.ui.widgets import Illustration, Panel, TouchButton, text_label
 
 MEASURE = 64  # characters a line of body text holds at most (45-75 read best)
 HEADER_EXTRA = 1.13  # a notice above the column may be a little wider
+TITLE_PICTURE = 128  # pixels square, beside the title
 WIDE_WIDTH = 1800  # a row that may use a wide screen, e.g. warning signs beside each other
 
 
@@ -44,8 +48,8 @@ class ReadingScreen(QWidget):
         wide_row: bool = False,
     ):
         super().__init__(parent)
-        self.back_button = TouchButton(strings.back, secondary=True)
-        self.home_button = TouchButton(strings.home, secondary=True)
+        self.back_button = TouchButton(strings.back, secondary=True, icon=Icon.BACK)
+        self.home_button = TouchButton(strings.home, secondary=True, icon=Icon.HOME)
         self.back_button.clicked.connect(self.back_requested)
         self.home_button.clicked.connect(self.home_requested)
         self.status = text_label(status, "muted")  # "1 / 6": at the top of the page
@@ -69,7 +73,8 @@ class ReadingScreen(QWidget):
             self.header = self._row(rows, HEADER_EXTRA)
             self.wide = self._row(rows, 0)
         self.column = self._row(rows, 1.0)
-        self.column.addWidget(self.status)
+        self.column.addWidget(self.status)  # moved beside the picture by ``add_title``
+        self.picture: Illustration | None = None
         rows.addStretch(1)
         self.scroll_area = touch_scroll_area(body, self)
         self.foot = Panel("access-bar")  # the screen's main action, always in view
@@ -86,6 +91,22 @@ class ReadingScreen(QWidget):
         layout.addWidget(bar)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.foot)
+
+    def add_title(self, title: QLabel, picture: Path | None = None) -> None:
+        """The screen's title under its status line, its illustration (if any) at the right."""
+        self.column.removeWidget(self.status)
+        words = QVBoxLayout()
+        words.setSpacing(8)
+        words.addWidget(self.status)
+        words.addWidget(title)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(24)
+        row.addLayout(words, 1)
+        if picture is not None:
+            self.picture = Illustration(picture, TITLE_PICTURE)
+            row.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignBottom)
+        self.column.insertLayout(0, row)
 
     def add_action(self, button: QWidget) -> None:
         """Put ``button`` in the action bar under the page: in view however far it scrolls."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QScrollerProperties, QWidget
 
+from kiosk.ui import icons
+from kiosk.ui.icons import Icon
 from kiosk.ui.look import colour, dress_scroll_bar
 
 # Scroll areas of screens that were rebuilt, kept for the next screens: each new viewport
@@ -100,15 +102,9 @@ class MoreBelow(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour(self, "primary"))
         painter.drawEllipse(centre, size / 2, size / 2)
-        arrow = QPainterPath(centre + QPointF(-size * 0.2, -size * 0.08))
-        arrow.lineTo(centre + QPointF(0, size * 0.14))
-        arrow.lineTo(centre + QPointF(size * 0.2, -size * 0.08))
-        pen = QPen(colour(self, "on_primary"), size * 0.09)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(arrow)
+        side = size * 0.7
+        box = QRectF(centre.x() - side / 2, centre.y() - side / 2, side, side)
+        icons.draw(painter, box, Icon.MORE_BELOW, colour(self, "on_primary"))
 
 
 def scroll_to_top(area: QScrollArea) -> None:

@@ -13,6 +13,7 @@ from kiosk.core.content.model import Strings
 from kiosk.core.stats import CHECKLIST_COMPLETED, CHECKLIST_OPENED, PAGE_VIEW, SESSION_STARTED
 from kiosk.runtime.reload import ContentReloader
 from kiosk.ui.flow import FlowLayout
+from kiosk.ui.icons import Icon
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.widgets import TouchButton, callout_frame, clear_layout, set_label, text_label
 
@@ -69,6 +70,7 @@ class StaffPanel(ReadingScreen):
         # Exit asks twice: the first tap arms it ("Tap again to exit") for a few seconds.
         self.exit_button = self.buttons[EXIT_LABEL]
         self.exit_button.setProperty("danger", True)
+        self.exit_button.icon_name = Icon.EXIT
         self.exit_button.setCheckable(True)
         self.exit_button.clicked.connect(self._exit_tapped)
         self._disarm = QTimer(self, singleShot=True, interval=EXIT_CONFIRM_MS)

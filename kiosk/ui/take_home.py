@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout,
 
 from kiosk.core.content.model import Strings
 from kiosk.core.take_home import qr_matrix
+from kiosk.ui.icons import Icon
 from kiosk.ui.widgets import TouchButton, WindowOverlay, set_label, text_label
 
 
@@ -64,8 +65,8 @@ class TakeHomeOverlay(WindowOverlay):
         self.hint = text_label("")
         self.qr = QrView()
         self.message = text_label("", "lead")
-        self.close_button = TouchButton("")
-        self.print_button = TouchButton("", secondary=True)
+        self.close_button = TouchButton("", icon=Icon.CLOSE)
+        self.print_button = TouchButton("", secondary=True, icon=Icon.PRINT)
         self.close_button.clicked.connect(self.clear)
         self.print_button.clicked.connect(self.print_requested)
         for label in (self.title, self.hint, self.message):

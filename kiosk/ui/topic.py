@@ -19,6 +19,8 @@ from kiosk.core.content.model import (
     Strings,
     WarningBlock,
 )
+from kiosk.core.session import CHECKLIST, topic_screen
+from kiosk.ui.icons import Icon
 from kiosk.ui.picture import Picture
 from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.theme import BUTTON_HEIGHT_PX
@@ -105,13 +107,15 @@ class TopicScreen(ReadingScreen):
         numbers: Mapping[str, str],
         reviewed: str = "",
         checklist: tuple[str, str] | None = None,
+        pictures: Mapping[str, Path] | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(strings, f"{position[0]} / {position[1]}", parent)
         self.setObjectName("TopicScreen")
         self.page = page
+        pictures = pictures or {}
         self.title = text_label(page.title, "h1")
-        self.column.addWidget(self.title)
+        self.add_title(self.title, pictures.get(topic_screen(page.id)))
         self.in_short = callout_frame(strings.in_short, _bullets(page.key_points))
         self.column.addWidget(self.in_short)
         for block in page.blocks:
@@ -119,18 +123,19 @@ class TopicScreen(ReadingScreen):
         self.reviewed = text_label(reviewed, "source")
         self.reviewed.setVisible(bool(reviewed))
         self.column.addWidget(self.reviewed)
-        self.take_home = TouchButton(strings.take_home, secondary=True)
+        self.take_home = TouchButton(strings.take_home, secondary=True, icon=Icon.TAKE_HOME)
         self.take_home.clicked.connect(self.take_home_requested)
         self.column.addWidget(self.take_home, 0, Qt.AlignmentFlag.AlignLeft)
         self.column.addSpacing(24)
         self.checklist_step: Tile | None = None
         if checklist is not None:
-            self.checklist_step = Tile(*checklist)
+            self.checklist_step = Tile(*checklist, picture=pictures.get(CHECKLIST))
             self.checklist_step.feature = True
             self.checklist_step.clicked.connect(self.checklist_requested)
             self.column.addWidget(self.checklist_step)
         if next_page is not None:
-            self.next_step = Tile(strings.next_topic, next_page.title)
+            picture = pictures.get(topic_screen(next_page.id))
+            self.next_step = Tile(strings.next_topic, next_page.title, picture=picture)
             self.next_step.clicked.connect(lambda: self.next_requested.emit(next_page.id))
         else:
             self.next_step = Tile(strings.all_topics, "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
@@ -16,8 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui import icons
+from kiosk.ui.icons import Icon
 from kiosk.ui.look import Box, Insets, Look, colour, current, dress_label, font, paint_box
-from kiosk.ui.theme import BUTTON_HEIGHT_PX
+from kiosk.ui.picture import Picture
+from kiosk.ui.theme import BUTTON_HEIGHT_PX, TypeScale
 
 # What each kind of panel looks like: fill, border colour, border (left, top, right, bottom),
 # corner radius. Colours are names of the look's Palette.
@@ -34,6 +39,7 @@ PANELS: dict[str, tuple[str, str, Insets, int]] = {
     "tile-feature": ("callout", "primary", (4, 4, 4, 4), 20),
     "row": ("surface", "border", (3, 3, 3, 3), 16),
     "row-ticked": ("callout", "primary", (6, 6, 6, 6), 16),
+    "row-down": ("callout", "primary", (4, 4, 4, 4), 16),
 }
 SCRIM = QColor(16, 24, 26, 215)  # the dimmed window behind an overlay's card
 
@@ -123,9 +129,18 @@ class TouchButton(QPushButton):
 
     PADDING = 24  # each side of the text
     BORDER = 3
+    ICON_GAP = 12  # between the icon and the words
 
-    def __init__(self, text: str, *, secondary: bool = False, parent: QWidget | None = None):
+    def __init__(
+        self,
+        text: str,
+        *,
+        secondary: bool = False,
+        icon: Icon | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
+        self.icon_name = icon  # drawn before the words, in their colour and as tall as a line
         set_label(self, text)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.secondary = secondary
@@ -141,6 +156,8 @@ class TouchButton(QPushButton):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         text = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, self.text())
         edge = 2 * self.BORDER
+        if self.icon_name is not None:
+            text.setWidth(text.width() + self._icon_side() + (self.ICON_GAP if self.text() else 0))
         width = max(text.width() + 2 * self.PADDING, round(self._least * 1.5))
         return QSize(width + edge, max(text.height(), self._least) + edge)
 
@@ -158,8 +175,8 @@ class TouchButton(QPushButton):
                 if filled
                 else ("urgent", "surface", "urgent", 5)
             )
-        if self.secondary and self.isChecked():
-            return "on_primary", "primary", "text", 5
+        if self.secondary and self.isChecked():  # the choice made; lighter under a finger
+            return "on_primary", "pressed" if self.isDown() else "primary", "text", 5
         if self.isDown():
             return (
                 ("primary", "callout", "primary", self.BORDER)
@@ -170,15 +187,28 @@ class TouchButton(QPushButton):
             return "primary", "surface", "primary", self.BORDER
         return "on_primary", "primary", "primary", self.BORDER
 
+    def _icon_side(self) -> int:
+        return round(self.fontMetrics().height() * 1.15)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         ink, fill, border, width = self._colours()
         painter = QPainter(self)
         box = Box(colour(self, fill), colour(self, border), (width,) * 4, 14)
         paint_box(painter, self.rect(), box)
+        inside = QRectF(self.rect().adjusted(width, width, -width, -width))
+        if self.icon_name is not None:  # icon and words centred together
+            side = self._icon_side()
+            words = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, self.text()).width()
+            gap = self.ICON_GAP if self.text() else 0
+            left = inside.left() + max(0.0, (inside.width() - side - gap - words) / 2)
+            top = inside.top() + (inside.height() - side) / 2
+            icons.draw(painter, QRectF(left, top, side, side), self.icon_name, colour(self, ink))
+            inside.setLeft(left + side + gap)
+            inside.setWidth(words + 2)
         painter.setPen(colour(self, ink))
         painter.setFont(self.font())
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextShowMnemonic
-        painter.drawText(self.rect().adjusted(width, width, -width, -width), flags, self.text())
+        painter.drawText(inside, flags, self.text())
 
 
 class PanelButton(QAbstractButton):
@@ -193,24 +223,51 @@ class PanelButton(QAbstractButton):
             paint_panel(self, kind)
 
 
-class Tile(PanelButton):
-    """A large card-like button with a title and a line of text; the whole card is the target."""
+class Illustration(Picture):
+    """A square picture beside words, growing half as fast as the text size grows."""
 
-    def __init__(self, title: str, text: str, parent: QWidget | None = None):
+    def __init__(self, path: Path, side: int, parent: QWidget | None = None):
+        super().__init__(path, max_width=side, parent=parent)
+        self.side = side  # at 100 %
+        self.dress(current())
+
+    def dress(self, look: Look) -> None:
+        growth = look.sizes.body / TypeScale().body
+        side = round(self.side * (1 + (growth - 1) / 2))
+        self.max_width = side
+        self.setFixedSize(side, side)
+
+
+class Tile(PanelButton):
+    """A large card-like button with a title and a line of text, and the topic's picture at
+    its left if it has one; the whole card is the target."""
+
+    PICTURE = 112  # pixels square: an illustration that reads from a step back
+
+    def __init__(
+        self, title: str, text: str, parent: QWidget | None = None, *, picture: Path | None = None
+    ):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setMinimumHeight(BUTTON_HEIGHT_PX * 2)
         self.title_label = text_label(title, "tile-title")
         self.text_label = text_label(text)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(10)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.text_label)
-        layout.addStretch(1)
-        for label in (self.title_label, self.text_label):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        words = QVBoxLayout()
+        words.setSpacing(10)
+        words.addWidget(self.title_label)
+        words.addWidget(self.text_label)
+        words.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(28, 24, 32, 24)
+        layout.setSpacing(24)
+        self.picture: Illustration | None = None
+        if picture is not None:
+            self.picture = Illustration(picture, self.PICTURE)
+            layout.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(words, 1)
+        for child in self.findChildren(QWidget):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.feature = False  # the checklist's tile: tinted, a heavier border
         self.set_texts(title, text)
 
@@ -297,6 +354,8 @@ class CheckRow(PanelButton):
         self.setMinimumHeight(look.button + 8)
 
     def panel(self) -> str:
+        if self.isDown():  # under the finger: tinted at once, before the tick shows
+            return "row-down"
         return "row-ticked" if self.isChecked() else "row"
 
     def set_ticked(self, ticked: bool) -> None:

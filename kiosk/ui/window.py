@@ -32,7 +32,7 @@ from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle_overlay import still_there_overlay
 from kiosk.ui.mouse_drag import MouseDragScroll
 from kiosk.ui.patient_screens import patient_screens
-from kiosk.ui.picture import forget_pictures_except
+from kiosk.ui.picture import forget_pictures_except, keep_pictures
 from kiosk.ui.preferences import Preferences
 from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.reading import ReadingScreen
@@ -40,6 +40,7 @@ from kiosk.ui.screen_follower import ScreenFollower
 from kiosk.ui.scrolling import release_touch_scrolling, stop_flings
 from kiosk.ui.styling import Styler
 from kiosk.ui.topic import TopicScreen
+from kiosk.ui.transition import FadeIn
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,7 @@ class KioskWindow(QWidget):
         self._painted = False
         self.session = Session()
         self.stack = QStackedWidget()
+        self.fade = FadeIn(self.stack)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
@@ -121,6 +123,7 @@ class KioskWindow(QWidget):
             self.pack, self.settings, self.logo = pack, settings, logo
             self.language = pack.language(self.session.language or settings.languages.default)
             self.styler.prepare(self.settings, self.session)
+            keep_pictures(pack.files)
             self._build_welcome(self.language)
             if not self._welcome_only:
                 self._build(self.language)
@@ -268,7 +271,19 @@ class KioskWindow(QWidget):
     def _build_welcome(self, language: Language) -> None:
         clinic = self.settings.clinic
         facts = [page.key_points[0] for page in language.pages]
-        self.attract = AttractScreen(clinic.name, language.strings, facts, self.logo)
+        others = [
+            self.pack.languages[code].strings.touch_to_start
+            for code in self.pack.languages
+            if code != language.code
+        ]
+        self.attract = AttractScreen(
+            clinic.name,
+            language.strings,
+            facts,
+            self.logo,
+            picture=self.pack.picture,
+            invitations=others,
+        )
         self.attract.clicked.connect(lambda: self.go(HOME))
         self._add(ATTRACT, self.attract)
         self.preferences.add_bar(self.attract)
@@ -346,6 +361,8 @@ class KioskWindow(QWidget):
             self.summary.show_answers(self.session.ticked)
         self.styler.style(widget)
         self.stack.setCurrentWidget(widget)
+        if previous is not None and previous is not widget:
+            self.fade.play()
         if screen_id == ATTRACT or is_staff_screen(screen_id):
             self.idle_watcher.disarm()
         elif not self.idle_watcher.is_armed:

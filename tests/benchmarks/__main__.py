@@ -153,8 +153,10 @@ def _idle_cpu(r: dict[str, Any]) -> list[Row]:
     bare = f"bare {r['bare_window_percent']:.3f}"
     seconds = f"{r['seconds_each']:g} s"
     return [
-        Row(f"idle CPU, attract loop (% over {seconds})", f"{r['attract_percent']:.3f}", bare,
-            "<= 0.1 %", r["attract_percent"] <= 0.1),
+        # The welcome screen moves on purpose (issue 18): a 2 s swell of the ring round its
+        # invitation every 6 s, 25 frames a second. Still, it measured 0.065 %.
+        Row(f"idle CPU, welcome screen (% over {seconds})", f"{r['attract_percent']:.3f}", bare,
+            "<= 6 % (its ring)", r["attract_percent"] <= 6),
         Row(f"idle CPU, open page (% over {seconds})", f"{r['open_page_percent']:.3f}", bare,
             "<= 0.1 %", r["open_page_percent"] <= 0.1),
     ]  # fmt: skip

@@ -3,8 +3,9 @@
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.benchmarks.idle_cpu [--seconds 60]
 
 Side by side in one process: the bare PySide6 window (one label), the kiosk's attract loop
-(its fact rotation is the only timer), and the kiosk on an open topic page (the idle timer
-armed). Percent of one core over ``--seconds`` of untouched event loop each.
+(its fact rotation and the ring swelling round its invitation, 25 frames a second), and the
+kiosk on an open topic page (the idle timer armed). Percent of one core over ``--seconds`` of
+untouched event loop each.
 """
 
 from __future__ import annotations

@@ -61,6 +61,7 @@ def _page(topic: str, number: int) -> dict[str, object]:
         "id": topic,
         "title": f"Topic {number}",
         "tile": "A page as long as a page may be.",
+        "picture": f"images/photo-{number:02d}.jpg",  # its tile's and title's: the photo
         "key_points": ["The gut lining is a thin wall."] * 6,
         "blocks": blocks,
     }
@@ -93,6 +94,7 @@ def _checklist(bundled: Path) -> dict[str, object]:
         }
         for g in range(12)
     ]
+    checklist["picture"] = "images/shapes-0.svg"  # the busiest drawing on its tile
     return checklist
 
 
@@ -118,7 +120,12 @@ def generate_largest_pack(folder: Path, photos: bool = True) -> tuple[Path, Path
         (content / code / "checklist.yaml").write_text(yaml.safe_dump(checklist), "utf-8")
         for number, topic in enumerate(topics):
             (pages / f"{topic}.yaml").write_text(yaml.safe_dump(_page(topic, number)), "utf-8")
-    manifest = {"default_language": "en", "languages": list(LANGUAGES), "topics": topics}
+    manifest = {
+        "default_language": "en",
+        "languages": list(LANGUAGES),
+        "topics": topics,
+        "picture": "images/shapes-1.svg",  # the welcome screen's: a busy drawing
+    }
     (content / "pack.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
     settings = folder / "settings.yaml"
     settings.write_text(

@@ -6,7 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.core.session import HOME
 from kiosk.ui.access_bar import AccessBar
-from kiosk.ui.attract import NUDGES, ROTATE_MS
+from kiosk.ui.attract import NUDGES, PULSE_MS, ROTATE_MS
 from kiosk.ui.window import KioskWindow
 
 
@@ -39,3 +39,27 @@ def test_rotation_runs_only_while_the_attract_screen_shows(
     kiosk.reset()
     assert timer.isActive()
     assert kiosk.attract.fact.text() == kiosk.attract.facts[0]
+
+
+def test_the_welcome_shows_its_picture_and_invites_in_every_language(kiosk: KioskWindow) -> None:
+    attract = kiosk.attract
+    assert attract.picture is not None and attract.picture.isVisible()
+    assert attract.picture.is_valid() and attract.picture.width() >= 400
+    assert attract.prompt.text() == "Touch the screen to start"
+    assert attract.others.isVisible()
+    assert attract.others.text() == "Toque la pantalla para empezar"
+
+
+def test_the_invitation_pulses_only_while_the_welcome_shows(
+    kiosk: KioskWindow, qtbot: QtBot
+) -> None:
+    prompt = kiosk.attract.prompt
+    before = prompt.grab().toImage()
+    qtbot.waitUntil(lambda: 0.2 < prompt.phase < 0.8, timeout=PULSE_MS * 2)
+    assert prompt.grab().toImage() != before, "the ring is drawn round the invitation"
+    qtbot.waitUntil(prompt.rest.isActive, timeout=PULSE_MS * 2)  # between swells: at rest
+    assert not prompt.frames.isActive() and prompt.phase == 0
+    kiosk.go(HOME)
+    assert not prompt.frames.isActive() and not prompt.rest.isActive() and prompt.phase == 0
+    kiosk.reset()
+    assert prompt.frames.isActive()

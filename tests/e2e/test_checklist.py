@@ -249,11 +249,14 @@ def test_nothing_counts_down_on_the_attract_screen(
     kiosk = quick_kiosk
 
     def running_timers() -> list[QTimer]:
-        # The only timer allowed on the attract screen is its slow fact rotation.
+        # The only timers allowed on the attract screen are its own: the slow fact rotation
+        # and the ring round its invitation (paint only; nothing counts down).
+        prompt = kiosk.attract.prompt
+        welcome = (kiosk.attract.rotation, prompt.frames, prompt.rest)
         return [
             timer
             for timer in kiosk.findChildren(QTimer)
-            if timer.isActive() and timer is not kiosk.attract.rotation
+            if timer.isActive() and timer not in welcome
         ]
 
     assert kiosk.current_screen() == ATTRACT

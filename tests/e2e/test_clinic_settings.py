@@ -18,7 +18,7 @@ def settings_file(folder: Path, text: str) -> Path:
 
 
 def test_clinic_name_logo_and_colours_show(qtbot: QtBot, tmp_path: Path) -> None:
-    shutil.copy(CONTENT / "images" / "gut-lining.svg", tmp_path / "logo.svg")
+    shutil.copy(CONTENT / "images" / "gut-lining-en.svg", tmp_path / "logo.svg")
     path = settings_file(
         tmp_path,
         "clinic:\n  name: Elm Street Clinic\n  logo: logo.svg\ntheme:\n  primary: '#7A1F5C'\n",

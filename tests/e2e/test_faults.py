@@ -35,6 +35,7 @@ from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.picture import Picture
 from kiosk.ui.staff_mode import StaffMode
 from kiosk.ui.topic import TopicScreen
+from kiosk.ui.widgets import Illustration
 from kiosk.ui.window import KioskWindow
 from tests.conftest import CONTENT, LANDSCAPE, PORTRAIT, REPO, SETTINGS, Finger, open_kiosk
 from tests.e2e.layout_checks import assert_controls_fit, assert_text_fits
@@ -68,8 +69,10 @@ def assert_serves_patients(kiosk: KioskWindow, finger: Finger) -> None:
         assert isinstance(screen, TopicScreen) and screen.isVisible()
         assert kiosk.current_screen() == topic_screen(page.id)
         assert screen.title.text() == page.title
-        pictures = screen.findChildren(Picture)
-        assert len(pictures) == sum(isinstance(block, ImageBlock) for block in page.blocks)
+        pictures = screen.findChildren(Picture)  # in its text, by its title and on its tiles
+        in_text = [picture for picture in pictures if not isinstance(picture, Illustration)]
+        assert len(in_text) == sum(isinstance(block, ImageBlock) for block in page.blocks)
+        assert (screen.picture is not None) == bool(page.picture)
         assert all(picture.is_valid() for picture in pictures), f"{page.id} lost a picture"
         finger.tap_row(screen.scroll_area, screen.next_step)
     assert kiosk.current_screen() == HOME

@@ -17,6 +17,7 @@ from kiosk.core.sources import load_all
 from kiosk.ui import picture
 from kiosk.ui.picture import CACHE_BYTES, Picture
 from kiosk.ui.topic import TopicScreen
+from kiosk.ui.widgets import Illustration
 from tests.benchmarks.largest_pack import generate_largest_pack
 from tests.conftest import Finger, open_kiosk
 from tests.e2e.test_take_home import decoded
@@ -44,8 +45,10 @@ def test_the_largest_pack_runs(qtbot: QtBot, largest: tuple[Path, Path], finger:
         kiosk.go(topic_screen(page.id))
         screen = kiosk.stack.currentWidget()
         assert isinstance(screen, TopicScreen) and screen.title.text() == page.title
-        pictures = screen.findChildren(Picture)
-        assert len(pictures) == 2 and all(p.is_valid() for p in pictures)
+        pictures = screen.findChildren(Picture)  # 2 in its text; its own and its tiles'
+        assert len([p for p in pictures if not isinstance(p, Illustration)]) == 2
+        assert screen.picture is not None and screen.picture in pictures
+        assert all(p.is_valid() for p in pictures)
         for shown in pictures:  # drawn, as a patient scrolls past them
             screen.scroll_area.ensureWidgetVisible(shown)
             shown.repaint()

@@ -28,8 +28,13 @@ SMALL = (1280, 800)
 UHD = (3840, 2160)
 CASES = [
     pytest.param(size, scale, language, id=f"{size[0]}x{size[1]}-{round(scale * 100)}-{language}")
-    for size in (LANDSCAPE, PORTRAIT, SMALL, UHD)
-    for scale in (1.0, 2.0)
+    for size, scales in (
+        (LANDSCAPE, (1.0, 2.0)),
+        (PORTRAIT, (1.0, 1.5, 2.0)),  # 150 % where a screen is narrow or short
+        (SMALL, (1.0, 1.5, 2.0)),
+        (UHD, (1.0, 2.0)),
+    )
+    for scale in scales
     for language in ("en", "es")
 ]
 CHROME_MAX = 0.20  # of the window's height: the top bar with Back, Home and the choices

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.content.lint import lint
@@ -133,9 +133,10 @@ def test_every_page_starts_in_short_and_ends_with_its_review(kiosk: KioskWindow)
     for index, page in enumerate(pages):
         screen = kiosk.screens[topic_screen(page.id)]
         assert isinstance(screen, TopicScreen)
-        column = [screen.column.itemAt(i).widget() for i in range(screen.column.count())]
+        column = widgets_in(screen.column)
         assert column[:2] == [screen.status, screen.title], page.id  # "1 / 6", the title
-        assert column[2] is screen.in_short, f"{page.id}: 'In short' is not first"
+        after_title = column[3] if column[2] is screen.picture else column[2]  # its picture
+        assert after_title is screen.in_short, f"{page.id}: 'In short' is not first"
         assert shown_texts(screen.in_short)[0] == "In short"
         assert all(point in shown_texts(screen.in_short) for point in page.key_points)
         assert screen.reviewed.text().startswith("Last checked by Gut-health kiosk content team")
@@ -184,3 +185,15 @@ def test_lint_warns_when_a_review_is_old_or_missing(tmp_path: Path) -> None:
     missing = [line for line in found if "no review" in line]
     assert len(missing) == 1 and str(page) in missing[0]
     assert not [f for f in lint(loaded, review_months=24, today=later) if "months ago" in str(f)]
+
+
+def widgets_in(layout: QLayout) -> list[QWidget]:
+    """The widgets of ``layout`` and of the layouts in it, in reading order."""
+    found: list[QWidget] = []
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if (widget := item.widget()) is not None:
+            found.append(widget)
+        elif (inner := item.layout()) is not None:
+            found.extend(widgets_in(inner))
+    return found

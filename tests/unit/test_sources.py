@@ -53,8 +53,10 @@ def test_overlay_images_must_exist_in_the_overlay(tmp_path: Path) -> None:
     settings = write(tmp_path / "settings.yaml", "content:\n  overlay: clinic\n")
     with pytest.raises(ContentError) as caught:
         load_all(settings)
-    [problem] = caught.value.problems
-    assert str(problem).startswith(f"{page}:") and "no image file at" in str(problem)
+    problems = [str(problem) for problem in caught.value.problems]
+    assert [problem.split(": ", 2)[1] for problem in problems] == ["picture", "blocks.5.image.src"]
+    for problem in problems:  # the page's picture and the picture in its text
+        assert problem.startswith(f"{page}:") and "no image file at" in problem
 
 
 def test_missing_translation_of_a_page_and_checklist_items(tmp_path: Path) -> None:

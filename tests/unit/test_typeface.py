@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 
+import pytest
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -38,8 +39,9 @@ def test_the_kiosk_sets_its_words_in_it(kiosk: KioskWindow) -> None:
     assert {QFontInfo(label.font()).family() for label in labels} == {typeface.FAMILY}
 
 
-def test_the_font_files_come_with_their_licence_and_source() -> None:
+def test_the_font_files_come_with_their_licence_and_source(monkeypatch: pytest.MonkeyPatch) -> None:
     folder = resources_dir() / "fonts"
+    monkeypatch.syspath_prepend(str(REPO / "scripts"))  # as when run: python scripts/make_fonts.py
     spec = importlib.util.spec_from_file_location("make_fonts", REPO / "scripts" / "make_fonts.py")
     assert spec is not None and spec.loader is not None
     make_fonts = importlib.util.module_from_spec(spec)

@@ -64,24 +64,31 @@ class _Collector:
 
 
 def _check_images(root: Path, doc: YamlDocument, page: Page, collector: _Collector) -> None:
-    base = root.resolve()
+    if page.picture:
+        _check_picture(root, doc, ("picture",), page.picture, collector)
     for index, block in enumerate(page.blocks):
-        if not isinstance(block, ImageBlock):
-            continue
-        at = ("blocks", index, "image", "src")
-        target = (root / block.image.src).resolve()
-        problem: str | None
-        if not target.is_relative_to(base):
-            problem = "image paths must stay inside the content folder"
-        elif not os.path.isfile(target):  # never raises, even for a folder it may not enter
-            problem = f"no image file at {block.image.src!r}"
-        elif (found := image_problem(target)) is not None:
-            problem = f"{block.image.src}: {found}"
-        else:
-            problem = _over_picture_budget(target, collector.picture_bytes)
-            collector.files.append(target)
-        if problem:
-            collector.problems.append(doc.problem(at, problem))
+        if isinstance(block, ImageBlock):
+            at = ("blocks", index, "image", "src")
+            _check_picture(root, doc, at, block.image.src, collector)
+
+
+def _check_picture(
+    root: Path, doc: YamlDocument, at: tuple[str | int, ...], src: str, collector: _Collector
+) -> None:
+    """``src`` (a path inside ``root``) is a picture patients can be shown."""
+    target = (root / src).resolve()
+    problem: str | None
+    if not target.is_relative_to(root.resolve()):
+        problem = "image paths must stay inside the content folder"
+    elif not os.path.isfile(target):  # never raises, even for a folder it may not enter
+        problem = f"no image file at {src!r}"
+    elif (found := image_problem(target)) is not None:
+        problem = f"{src}: {found}"
+    else:
+        problem = _over_picture_budget(target, collector.picture_bytes)
+        collector.files.append(target)
+    if problem:
+        collector.problems.append(doc.problem(at, problem))
 
 
 def _over_picture_budget(target: Path, seen: dict[Path, int]) -> str | None:
@@ -190,6 +197,8 @@ def _load_language(
     if checklist_doc and checklist:
         collector.problems.extend(_check_checklist(checklist_doc, checklist))
         collector.problems.extend(_check_translation(checklist_doc, checklist, reference))
+        if checklist.picture:
+            _check_picture(root, checklist_doc, ("picture",), checklist.picture, collector)
     pages = []
     roots = {}
     for topic in manifest.topics:
@@ -227,6 +236,8 @@ def load_pack(root: Path, overlay: Path | None = None) -> ContentPack:
         collector.problems.append(
             manifest_doc.problem(("default_language",), "must be one of the listed languages")
         )
+    if manifest.picture:
+        _check_picture(root, manifest_doc, ("picture",), manifest.picture, collector)
     seen: set[str] = set()
     for index, topic in enumerate(manifest.topics):
         if topic in seen:
@@ -253,4 +264,5 @@ def load_pack(root: Path, overlay: Path | None = None) -> ContentPack:
         default_language=manifest.default_language,
         languages={code: languages[code] for code in manifest.languages},
         files=tuple(collector.files),
+        picture=root / manifest.picture if manifest.picture else None,
     )

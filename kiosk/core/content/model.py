@@ -89,7 +89,7 @@ class Review(Strict):
 class Image(Strict):
     """A picture with its description for people who cannot see it."""
 
-    src: str = Field(description="Path inside the content folder, e.g. images/gut-lining.svg")
+    src: str = Field(description="Path inside the content folder, e.g. images/gut-lining-en.svg")
     alt: str = Field(
         default="",
         max_length=600,
@@ -161,6 +161,12 @@ class Page(Strict):
     id: Slug = Field(description="Must match the file name without .yaml")
     title: ShortText
     tile: ShortText = Field(description="One short line shown on the home screen tile")
+    picture: str = Field(
+        default="",
+        max_length=300,
+        description="An illustration for the home screen tile and the top of the page: a path "
+        "inside the content folder, e.g. images/topic-diet.svg",
+    )
     key_points: Annotated[
         list[ShortText],
         Field(min_length=1, max_length=6, description='Shown first on the page, under "In short"'),
@@ -214,6 +220,12 @@ class Checklist(Strict):
 
     title: ShortText
     intro: Text
+    picture: str = Field(
+        default="",
+        max_length=300,
+        description="An illustration for the checklist's home screen tile and the top of the "
+        "checklist: a path inside the content folder, e.g. images/checklist.svg",
+    )
     privacy: Annotated[Text, AfterValidator(allowing(*CLEAR_TIME))] = Field(
         description="Nothing is saved; answers clear {clear_time} after the last touch"
     )
@@ -281,6 +293,12 @@ class Manifest(Strict):
     languages: Annotated[list[Slug], Field(min_length=1)]
     # The loader checks the count, after the pages, so a long list hides no other problem.
     topics: Annotated[list[Slug], Field(min_length=1, json_schema_extra={"maxItems": MAX_TOPICS})]
+    picture: str = Field(
+        default="",
+        max_length=300,
+        description="The welcome screen's picture: a path inside the content folder, e.g. "
+        "images/welcome.svg",
+    )
 
 
 class Language(Strict):
@@ -305,6 +323,7 @@ class ContentPack(Strict):
     root: Path
     default_language: str
     languages: dict[str, Language]
+    picture: Path | None = Field(default=None, description="The welcome screen's picture")
     files: tuple[Path, ...] = Field(default=(), description="Every file the pack was read from")
 
     def language(self, code: str | None = None) -> Language:

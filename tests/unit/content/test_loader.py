@@ -109,7 +109,7 @@ def test_every_problem_in_every_file_is_reported_together(pack_dir: Path) -> Non
 
 def test_image_paths_must_exist_and_stay_inside_the_pack(pack_dir: Path) -> None:
     page = pack_dir / "en" / "pages" / "what-is-leaky-gut.yaml"
-    edit(page, "src: images/gut-lining.svg", "src: ../../../../etc/passwd")
+    edit(page, "src: images/gut-lining-en.svg", "src: ../../../../etc/passwd")
     line = line_of(page, "src:")
     assert problems_of(pack_dir) == [
         f"{page}:{line}:7: blocks.8.image.src: image paths must stay inside the content folder"
@@ -203,12 +203,12 @@ def test_the_pictures_of_a_pack_share_one_budget(
 ) -> None:
     """Every picture is read once and kept (a lost file still shows), so together they have
     a budget; the picture that tips it over is named, once, though both languages use it."""
-    first = pack_dir / "images" / "gut-lining.svg"  # the first page's picture
+    first = pack_dir / "images" / "welcome.svg"  # the pack's picture, checked first
     monkeypatch.setattr(loader, "MAX_PACK_PICTURE_BYTES", first.stat().st_size)
-    page = pack_dir / "en" / "pages" / "lifestyle-steps.yaml"
-    line = line_of(page, "src: images/healthy-habits.svg")
+    checklist = pack_dir / "en" / "checklist.yaml"  # its picture is the next one read
+    line = line_of(checklist, "picture: images/checklist.svg")
     assert problems_of(pack_dir) == [
-        f"{page}:{line}:7: blocks.5.image.src: with this one the pack's pictures add up to "
+        f"{checklist}:{line}:1: picture: with this one the pack's pictures add up to "
         f"more than {first.stat().st_size:,} bytes, the limit; make them smaller (a 1600-pixel-"
         "wide JPEG is usually under 500,000 bytes)"
     ]
