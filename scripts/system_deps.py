@@ -29,7 +29,7 @@ FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".pfb", ".pcf.gz")
 
 @dataclass(frozen=True)
 class Need:
-    kind: str  # "library" (a soname), "command", "fonts" or "module" (of the Python given)
+    kind: str  # "library" (a soname), "command", "file", "fonts" or "module" (of the Python)
     name: str
     packages: tuple[str, ...]  # Debian/Ubuntu names, newest first; the first apt knows is used
     why: str
@@ -46,6 +46,8 @@ class Need:
             return shutil.which(self.name, path=path) is not None
         if self.kind == "module":
             return importlib.util.find_spec(self.name) is not None
+        if self.kind == "file":
+            return os.path.exists(self.name)
         return _has_fonts()
 
 
@@ -101,6 +103,17 @@ def _test_tools() -> tuple[Need, ...]:
         Need("command", "objdump", ("binutils",), "building the bundle (PyInstaller)"),
         Need("command", "Xvfb", ("xvfb",), "the kiosk in a real X window (tests/e2e)"),
         Need("command", "xdotool", ("xdotool",), "touching that window as a mouse-panel does"),
+        # Hearing the kiosk speak (tests/e2e/test_real_speech.py): speech-dispatcher with the
+        # espeak-ng voices, as installed on a kiosk, into a null sink of a private PulseAudio.
+        Need("command", "speech-dispatcher", ("speech-dispatcher",), "the Linux speech engine"),
+        Need(
+            "file",
+            "/usr/lib/speech-dispatcher-modules/sd_espeak-ng",
+            ("speech-dispatcher-espeak-ng",),
+            "its English and Spanish voices (espeak-ng)",
+        ),
+        Need("command", "pulseaudio", ("pulseaudio",), "a null audio sink to speak into"),
+        Need("command", "parec", ("pulseaudio-utils",), "recording what the sink hears"),
     )
     # PyInstaller bundles the interpreter's shared library. Debian's python3 is linked without
     # it (its sysconfig says shared all the same): it comes in libpython3.X. An interpreter that

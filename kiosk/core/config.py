@@ -173,6 +173,13 @@ class Features(Strict):
     speech_engine: str = Field(
         default="", description="QTextToSpeech engine, e.g. speechd or sapi; empty: the default"
     )
+    speech_volume: float = Field(
+        default=0.7,
+        ge=0.1,
+        le=1.0,
+        description="Speech volume each patient starts with (0.1 to 1.0); patients may change "
+        "it with the keypad, and it returns to this at every reset",
+    )
 
 
 class Staff(Strict):

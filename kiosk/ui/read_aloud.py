@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 
 WORDS_PER_SECOND = 2.0  # slow, clear speech; the watchdog allows three times as long
 MIN_WATCHDOG_MS = 20_000
+STEP = 0.1  # of volume (0..1) or rate (-1..1) per key press
+SLOWEST, FASTEST = -0.5, 0.5  # rates a patient may choose; 0 is the engine's normal pace
 
 
 def _audio_server_present() -> bool:
@@ -43,12 +45,25 @@ class ReadAloud(QObject):
     """Emits ``speaking_changed(bool)``. ``available`` is false when nothing can speak here."""
 
     speaking_changed = Signal(bool)
+    said = Signal(str)  # each text handed to the engine, as it is handed over
 
-    def __init__(self, engine: str = "", *, enabled: bool, parent: QObject | None = None):
+    def __init__(
+        self,
+        engine: str = "",
+        *,
+        enabled: bool,
+        volume: float = 0.7,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.engine = ""
         self.available = False
         self.speaking = False
+        self.paused = False
+        self.default_volume = volume
+        self.volume = volume  # 0..1, a patient's choice until the next reset
+        self.rate = 0.0  # -1..1
+        self.last = ("", "")  # text and language last spoken, for "repeat"
         self._tts: Any = None
         self._watchdog = QTimer(self)
         self._watchdog.setSingleShot(True)
@@ -90,12 +105,45 @@ class ReadAloud(QObject):
         locale = QLocale(language)
         if any(voice.language() == locale.language() for voice in tts.availableLocales()):
             tts.setLocale(locale)
+        tts.setVolume(self.volume)
+        tts.setRate(self.rate)
+        self.last, self.paused = (text, language), False
         tts.say(text)
+        self.said.emit(text)
         self._set_speaking(True)
         words = len(text.split())
         self._watchdog.start(max(MIN_WATCHDOG_MS, round(3000 * words / WORDS_PER_SECOND)))
 
+    def repeat(self) -> None:
+        """Say the last text again, from its start."""
+        if self.last[0]:
+            self.read(*self.last)
+
+    def pause_or_resume(self) -> None:
+        if self._tts is None or not self.available:
+            return
+        if self.paused:
+            self._tts.resume()
+        elif self.speaking:
+            self._tts.pause()
+        else:
+            return
+        self.paused = not self.paused
+
+    def louder(self, steps: int) -> None:
+        """Change the volume by ``steps`` of STEP (negative: quieter), from the next words."""
+        self.volume = round(min(1.0, max(STEP, self.volume + steps * STEP)), 2)
+
+    def faster(self, steps: int) -> None:
+        self.rate = round(min(FASTEST, max(SLOWEST, self.rate + steps * STEP)), 2)
+
+    def reset_voice(self) -> None:
+        """A new patient: the clinic's volume and the normal pace, nothing to repeat."""
+        self.stop()
+        self.volume, self.rate, self.last = self.default_volume, 0.0, ("", "")
+
     def stop(self) -> None:
+        self.paused = False
         self._watchdog.stop()
         if self._tts is not None:
             self._tts.stop()

@@ -30,6 +30,7 @@ from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
 from kiosk.ui.handouts import TakeHome
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle_overlay import still_there_overlay
+from kiosk.ui.keypad import KeypadNavigator
 from kiosk.ui.mouse_drag import MouseDragScroll
 from kiosk.ui.patient_screens import patient_screens
 from kiosk.ui.picture import forget_pictures_except, keep_pictures
@@ -101,9 +102,13 @@ class KioskWindow(QWidget):
         self.preferences = Preferences(self, self._restyle)
         features = settings.features
         self.read_aloud = ReadAloud(
-            features.speech_engine, enabled=features.read_aloud, parent=self
+            features.speech_engine,
+            enabled=features.read_aloud,
+            volume=features.speech_volume,
+            parent=self,
         )
         self.read_aloud.speaking_changed.connect(lambda _: self.preferences.sync())
+        self.keypad = KeypadNavigator(self, self.read_aloud)
         if not self._use(pack, settings, logo):
             raise RuntimeError("could not build the kiosk's screens (see the log)")
         self.handouts = TakeHome(self)
@@ -139,6 +144,7 @@ class KioskWindow(QWidget):
         self._steps = None  # a build of the screens before, cut short: never to be resumed
         self._build_failed = False  # new content: worth a try after the next paint
         forget_pictures_except({*pack.files, *([logo] if logo else [])})
+        self.read_aloud.default_volume = settings.features.speech_volume
         self.setWindowTitle(settings.clinic.name)
         self.idle_watcher.set_timeout(timer_ms(settings.idle.timeout_seconds, self.time_scale))
         self._restyle()  # new screens and overlays take the look; only a new look restyles
@@ -423,6 +429,8 @@ class KioskWindow(QWidget):
             reset = getattr(widget, "reset", None)
             if callable(reset):
                 reset()
+        self.keypad.reset()
+        self.read_aloud.reset_voice()
         self._restyle()
         self._show(ATTRACT)
         self.session_reset.emit()

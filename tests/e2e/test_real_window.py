@@ -8,11 +8,7 @@ code, content and fonts put the tiles and buttons in the same places.
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,55 +20,23 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.ui.transition import FADE_MS
 from kiosk.ui.window import KioskWindow
-from tests.conftest import REPO, open_kiosk
+from tests.conftest import open_kiosk
+from tests.e2e.x_session import kiosk_run, xdotool, xvfb
 
 SIZE = (1280, 800)
 STILL_MS = FADE_MS * 2  # unchanged this long: no screen is fading in, no fling moving
 
 
 @pytest.fixture
-def display(tmp_path: Path) -> Iterator[str]:
-    """A fresh Xvfb screen of SIZE; its name, e.g. ":12"."""
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24",
-         "-nolisten", "tcp"],
-        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    os.close(write)
-    with os.fdopen(read) as numbers:
-        number = numbers.readline().strip()  # Xvfb writes it once it accepts clients
-    assert number, "Xvfb did not start"
-    yield f":{number}"
-    server.terminate()
-    server.wait(30)
+def display() -> Iterator[str]:
+    with xvfb(SIZE) as name:
+        yield name
 
 
 @pytest.fixture
 def running_kiosk(display: str, tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """``kiosk run`` on ``display``, fullscreen as the service runs it, once it said READY."""
-    inbox = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-    inbox.bind(str(tmp_path / "notify"))
-    inbox.settimeout(60)
-    env = {
-        **os.environ,
-        "DISPLAY": display,
-        "QT_QPA_PLATFORM": "xcb",
-        "NOTIFY_SOCKET": inbox.getsockname(),
-        "KIOSK_DATA_DIR": str(tmp_path / "data"),
-    }
-    kiosk = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "run"],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        assert inbox.recv(4096).decode().startswith("READY=1"), "no READY from the kiosk"
+    with kiosk_run(display, tmp_path) as kiosk:
         yield kiosk
-        kiosk.send_signal(signal.SIGTERM)
-        assert kiosk.wait(30) == 0
-    finally:
-        kiosk.kill()
-        inbox.close()
 
 
 class Screen:
@@ -85,8 +49,7 @@ class Screen:
         return ImageGrab.grab(xdisplay=self.display).convert("RGB")
 
     def xdotool(self, *args: object) -> None:
-        env = {**os.environ, "DISPLAY": self.display}
-        subprocess.run(["xdotool", *map(str, args)], env=env, check=True, timeout=30)
+        xdotool(self.display, *args)
 
     def tap(self, at: QPoint) -> None:
         self.xdotool("mousemove", "--sync", at.x(), at.y(), "click", 1)

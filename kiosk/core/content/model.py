@@ -257,6 +257,10 @@ class Strings(Strict):
     edit_answers: ShortText
     clear_answers: ShortText
     ticked: ShortText = Field(description="Said by screen readers for a ticked item")
+    not_ticked: ShortText = Field(description="Said in keypad mode for an item not ticked")
+    button_word: ShortText = Field(description='Said in keypad mode after a control, e.g. "button"')
+    keypad_start: Text = Field(description="Said when a key starts a session: how the keys work")
+    keypad_help: Text = Field(description="Said for the help key: how the keys work")
     still_there_title: ShortText
     still_there_text: Text = Field(description="Must contain {seconds}: the seconds left")
     still_here: ShortText = Field(description="The one big button that keeps the session")
