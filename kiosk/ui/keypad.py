@@ -21,7 +21,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLayout, QScrollArea, QWidget
 
 from kiosk.core.colors import contrast
-from kiosk.core.session import ATTRACT, HOME
+from kiosk.core.session import ATTRACT, HOME, is_staff_screen
 from kiosk.ui.look import colour
 from kiosk.ui.picture import Picture
 from kiosk.ui.widgets import CheckRow, Tile, WindowOverlay
@@ -131,8 +131,17 @@ class FocusRing(QWidget):
         self.hide()
 
     def follow(self, target: QWidget | None) -> None:
+        if self.target is not None:
+            self.target.removeEventFilter(self)
         self.target = target
+        if target is not None:
+            target.installEventFilter(self)  # gone with it (an overlay closing, a screen)
         self.place()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.target and event.type() == QEvent.Type.Hide:
+            self.hide()
+        return False
 
     def place(self) -> None:
         target, window = self.target, self.parentWidget()
@@ -189,8 +198,8 @@ class KeypadNavigator(QObject):
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         move = KEYS.get(Qt.Key(event.key()))
-        if move is None:
-            return False
+        if move is None or is_staff_screen(self.window.current_screen()):
+            return False  # staff screens are for touch: nothing there (a PIN) is ever said
         self.press(move)
         return True
 
@@ -202,7 +211,8 @@ class KeypadNavigator(QObject):
                 self._intro = strings.keypad_start
                 self.window.go(HOME)  # home's first item is focused and said after the intro
                 return
-            self._focus_first()
+            self._focus_first()  # the first key shows where the keypad is, and says it
+            return
         if move in VOICE:
             change, steps = VOICE[move]
             getattr(self.voice, change)(steps)
@@ -260,8 +270,11 @@ class KeypadNavigator(QObject):
                 f"{warning.title.text()} {warning.message.text()} {self._words(warning.button)}"
             )
 
-    def _screen_shown(self, _screen_id: str) -> None:
-        if self.active:
+    def _screen_shown(self, screen_id: str) -> None:
+        if is_staff_screen(screen_id):
+            self.voice.stop()
+            self.ring.follow(None)
+        elif self.active:
             self._focus_first()
 
     def _focus_first(self) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.colors import contrast
-from kiosk.core.session import ATTRACT, CHECKLIST, HOME, SUMMARY, topic_screen
+from kiosk.core.session import ATTRACT, CHECKLIST, HOME, STAFF_PIN, SUMMARY, topic_screen
 from kiosk.ui.keypad import GAP, RING
 from kiosk.ui.widgets import CheckRow
 from kiosk.ui.window import KioskWindow
@@ -243,3 +243,38 @@ def test_the_idle_warning_is_silent_where_speech_is_off(
     with qtbot.assertNotEmitted(kiosk.read_aloud.said, wait=100):
         pass
     assert said == []
+
+
+def test_the_staff_pin_pad_is_never_spoken_or_keyed(qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.e2e.test_staff_mode import PIN, staff_of, staff_settings  # noqa: PLC0415
+
+    path = staff_settings(tmp_path)
+    with path.open("a", encoding="utf-8") as settings:
+        settings.write("features:\n  read_aloud: true\n  speech_engine: mock\n")
+    kiosk = open_kiosk(qtbot, config_path=path)
+    said: list[str] = []
+    kiosk.read_aloud.said.connect(said.append)
+    key(kiosk, Qt.Key.Key_Down)  # keypad mode on home
+    staff_of(kiosk).ask_for_pin()
+    assert kiosk.current_screen() == STAFF_PIN and not kiosk.keypad.ring.isVisible()
+    heard = len(said)
+    for digit in PIN:
+        key(kiosk, Qt.Key(Qt.Key.Key_0 + int(digit)))
+    for name in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_R, Qt.Key.Key_Down):
+        key(kiosk, name)
+    assert len(said) == heard, "nothing on the PIN pad is said"
+    assert kiosk.current_screen() == STAFF_PIN and not kiosk.keypad.ring.isVisible()
+
+
+def test_the_ring_goes_with_what_it_marks(
+    qtbot: QtBot, quick_speaking: tuple[KioskWindow, list[str]]
+) -> None:
+    kiosk, _ = quick_speaking
+    key(kiosk, Qt.Key.Key_Down)
+    qtbot.waitUntil(kiosk.overlay.isVisible)
+    qtbot.waitUntil(lambda: kiosk.keypad.current is kiosk.overlay.button)
+    assert kiosk.keypad.ring.isVisible()
+    kiosk.overlay.button.click()  # "I'm still here": the warning closes
+    assert not kiosk.overlay.isVisible() and not kiosk.keypad.ring.isVisible()
+    key(kiosk, Qt.Key.Key_Down)  # back on the screen, from its start
+    assert kiosk.keypad.ring.isVisible() and kiosk.keypad.current in kiosk.keypad.items()
