@@ -37,10 +37,12 @@ def forget_pictures_except(keep: set[Path]) -> None:
 
 
 def keep_pictures(paths: Iterable[Path]) -> None:
-    """Read every picture of new content now, while its files are known to be there: screens
-    built later (another language, say) still show them if a file is then lost."""
+    """Read the pictures of new content that no screen has read yet, while its files are
+    known to be there: screens built later (another language, say) still show them if a file
+    is then lost."""
     for path in paths:
-        if path.suffix.lower() in PICTURE_SUFFIXES:
+        kept = Path(os.path.realpath(path)) in _last_read
+        if path.suffix.lower() in PICTURE_SUFFIXES and not kept:
             _picture_bytes(path)
 
 

@@ -128,7 +128,6 @@ class KioskWindow(QWidget):
             self.pack, self.settings, self.logo = pack, settings, logo
             self.language = pack.language(self.session.language or settings.languages.default)
             self.styler.prepare(self.settings, self.session)
-            keep_pictures(pack.files)
             self._build_welcome(self.language)
             if not self._welcome_only:
                 self._build(self.language)
@@ -144,6 +143,7 @@ class KioskWindow(QWidget):
         self._steps = None  # a build of the screens before, cut short: never to be resumed
         self._build_failed = False  # new content: worth a try after the next paint
         forget_pictures_except({*pack.files, *([logo] if logo else [])})
+        keep_pictures(pack.files)  # those no screen built so far has read
         self.read_aloud.default_volume = settings.features.speech_volume
         self.setWindowTitle(settings.clinic.name)
         self.idle_watcher.set_timeout(timer_ms(settings.idle.timeout_seconds, self.time_scale))

@@ -57,6 +57,14 @@ def type_pin(staff: StaffMode, finger: Finger, pin: str) -> None:
     finger.tap(staff.pin_pad.keys["OK"])
 
 
+def open_panel(kiosk: KioskWindow, finger: Finger) -> StaffMode:
+    """As staff do: the corner gesture, then the right PIN."""
+    staff = staff_of(kiosk)
+    corner_taps(kiosk, finger)
+    type_pin(staff, finger, PIN)
+    return staff
+
+
 @pytest.fixture
 def staffed(qtbot: QtBot, tmp_path: Path) -> KioskWindow:
     return open_kiosk(qtbot, config_path=staff_settings(tmp_path), data_dir=tmp_path / "data")
@@ -96,9 +104,7 @@ def test_without_a_pin_hash_there_is_no_staff_mode(
 def test_right_pin_opens_the_panel_and_exit_closes_the_kiosk(
     staffed: KioskWindow, finger: Finger, qtbot: QtBot
 ) -> None:
-    staff = staff_of(staffed)
-    corner_taps(staffed, finger)
-    type_pin(staff, finger, PIN)
+    staff = open_panel(staffed, finger)
     assert staffed.current_screen() == STAFF_PANEL
     assert not staffed.findChild(KioskGuard).locked  # type: ignore[union-attr]
     shown = [label.text() for label in staff.panel.findChildren(QLabel)]
@@ -116,9 +122,7 @@ def test_right_pin_opens_the_panel_and_exit_closes_the_kiosk(
 def test_exit_disarms_after_a_few_seconds_and_on_leaving(
     staffed: KioskWindow, finger: Finger, qtbot: QtBot
 ) -> None:
-    staff = staff_of(staffed)
-    corner_taps(staffed, finger)
-    type_pin(staff, finger, PIN)
+    staff = open_panel(staffed, finger)
     exit_button = staff.panel.exit_button
     staff.panel._disarm.setInterval(50)  # the 5 s wait, shortened
     finger.tap_row(staff.panel.scroll_area, exit_button)
@@ -278,9 +282,7 @@ def test_the_right_pin_clears_the_patient_before_the_panel(
 def test_panel_reloads_previews_and_exports(
     staffed: KioskWindow, finger: Finger, tmp_path: Path
 ) -> None:
-    staff = staff_of(staffed)
-    corner_taps(staffed, finger)
-    type_pin(staff, finger, PIN)
+    staff = open_panel(staffed, finger)
     staff.reload()
     assert staff.panel.message.text().startswith("Reloaded.")
     staff.preview()
