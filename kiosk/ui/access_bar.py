@@ -6,12 +6,14 @@ every language). Both only report choices; ``Preferences`` applies them and keep
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.content.model import Strings
 from kiosk.ui.flow import FlowLayout
 from kiosk.ui.icons import Icon
-from kiosk.ui.widgets import TouchButton, WindowOverlay, set_label, text_label
+from kiosk.ui.scrolling import MoreBelow, touch_scroll_area
+from kiosk.ui.widgets import OVERLAY_MARGIN, TouchButton, WindowOverlay, set_label, text_label
 
 TEXT_SCALES = (1.0, 1.5, 2.0)
 SHEET_GLYPH = "Aa"  # the sign for text settings that phones and browsers use
@@ -46,16 +48,23 @@ class AccessBar(QWidget):
             button.setVisible(code != language)
 
 
+CARD_WIDTH = 1100
+MARGINS = (48, 36, 48, 36)  # the card's: left, top, right, bottom
+SPACING = 24
+
+
 class AccessSheet(WindowOverlay):
-    """Text size, high contrast, read aloud and language, over the screen, with Close."""
+    """Text size, high contrast, read aloud, a talking touchscreen and language, over the
+    screen, with Close."""
 
     text_scale_chosen = Signal(float)
     contrast_toggled = Signal(bool)
     read_aloud_toggled = Signal(bool)
+    touch_to_hear_toggled = Signal(bool)
     language_chosen = Signal(str)
 
     def __init__(self, strings: Strings, languages: list[tuple[str, str]], parent: QWidget):
-        super().__init__(parent, "AccessSheet", card_width=1100)
+        super().__init__(parent, "AccessSheet", card_width=CARD_WIDTH)
         self.size_label = text_label("", "h2")
         sizes = QWidget()
         size_row = FlowLayout(sizes, spacing=16)
@@ -69,34 +78,75 @@ class AccessSheet(WindowOverlay):
         self.contrast.toggled.connect(self.contrast_toggled)
         self.read_aloud = _toggle("", Icon.READ_ALOUD)
         self.read_aloud.toggled.connect(self.read_aloud_toggled)
+        self.touch_to_hear = _toggle("", Icon.TOUCH)
+        self.touch_to_hear.toggled.connect(self.touch_to_hear_toggled)
         choices = QWidget()
         choice_row = FlowLayout(choices, spacing=16)
         choice_row.addWidget(self.contrast)
         choice_row.addWidget(self.read_aloud)
+        choice_row.addWidget(self.touch_to_hear)
         self.languages = _language_buttons(languages, self.language_chosen)
         for button in self.languages.values():
             button.setCheckable(True)
             choice_row.addWidget(button)
         self.close_button = TouchButton("", icon=Icon.CLOSE)
         self.close_button.clicked.connect(self.hide)
-        self.card_layout.setContentsMargins(48, 36, 48, 36)
-        self.card_layout.setSpacing(24)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(SPACING)
         for widget in (self.size_label, sizes, choices):
-            self.card_layout.addWidget(widget)
+            body_layout.addWidget(widget)
+        # The choices scroll only where they cannot all show (200 % text on a short screen,
+        # or many languages); Close always shows.
+        self.choices_area = touch_scroll_area(body, self.card)
+        more = self.choices_area.findChild(MoreBelow)
+        if more is not None:
+            more.ground = "surface"  # the card's colour
+        self.card_layout.setContentsMargins(*MARGINS)
+        self.card_layout.setSpacing(SPACING)
+        self.card_layout.addWidget(self.choices_area)
         self.card_layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.set_strings(strings)
+
+    def cover(self) -> None:
+        if (host := self.parentWidget()) is not None:
+            self.setGeometry(host.rect())  # sized first: the choices fit what it leaves
+        self.fit()
+        super().cover()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """As tall as the choices need, or as the window leaves room for above Close."""
+        left, top, right, bottom = MARGINS
+        inner = min(CARD_WIDTH, self.width() - 2 * OVERLAY_MARGIN) - left - right
+        body = self.choices_area.widget()
+        needed = body.heightForWidth(inner) if body is not None else 0
+        room = self.height() - 2 * OVERLAY_MARGIN - top - bottom - SPACING
+        room -= self.close_button.sizeHint().height()
+        self.choices_area.setFixedHeight(max(1, min(needed, room)))
 
     def set_strings(self, strings: Strings) -> None:
         self.strings = strings
         self.size_label.setText(strings.text_size)
         set_label(self.contrast, strings.high_contrast)
         set_label(self.read_aloud, strings.read_aloud)
+        set_label(self.touch_to_hear, strings.touch_to_hear)
         set_label(self.close_button, strings.close)
 
-    def show_state(self, scale: float, high_contrast: bool, speaking: bool, language: str) -> None:
-        """Show the current choices without reporting them again."""
+    def show_state(
+        self, scale: float, high_contrast: bool, speaking: bool, touch_to_hear: bool, language: str
+    ) -> None:
+        """Show the current choices without reporting them again (at a new text size, in
+        room that may have changed)."""
+        if self.isVisible():
+            self.fit()
         toggles = [(button, value == scale) for value, button in self.sizes.items()]
         toggles += [(self.contrast, high_contrast), (self.read_aloud, speaking)]
+        toggles += [(self.touch_to_hear, touch_to_hear)]
         toggles += [(button, code == language) for code, button in self.languages.items()]
         for button, on in toggles:
             button.blockSignals(True)

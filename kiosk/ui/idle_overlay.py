@@ -24,6 +24,7 @@ class StillThereOverlay(WindowOverlay):
 
     timed_out = Signal()
     kept = Signal()
+    counted = Signal(int)  # the seconds left, as each is shown
 
     def __init__(self, strings: Strings, parent: QWidget):
         super().__init__(parent, "StillThereOverlay", card_width=1000)
@@ -81,7 +82,9 @@ class StillThereOverlay(WindowOverlay):
         return math.ceil(max(0, self._deadline.remainingTime()) / 1000)
 
     def _show_remaining(self) -> None:
-        self.message.setText(self._template.replace("{seconds}", str(self.seconds_left())))
+        seconds = self.seconds_left()
+        self.message.setText(self._template.replace("{seconds}", str(seconds)))
+        self.counted.emit(seconds)
 
     def _expire(self) -> None:
         self.stop()

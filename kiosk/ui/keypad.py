@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from enum import Enum, auto
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLayout, QScrollArea, QWidget
 
@@ -192,7 +192,6 @@ class KeypadNavigator(QObject):
         self._intro = ""  # said before the first item of the next screen
         window.installEventFilter(self)
         window.page_shown.connect(self._screen_shown)
-        window.idle_watcher.went_idle.connect(self._warn_aloud)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
@@ -211,7 +210,7 @@ class KeypadNavigator(QObject):
                 self._intro = strings.keypad_start
                 self.window.go(HOME)  # home's first item is focused and said after the intro
                 return
-            self._focus_first()  # the first key shows where the keypad is, and says it
+            self.focus_first()  # the first key shows where the keypad is, and says it
             return
         if move in VOICE:
             change, steps = VOICE[move]
@@ -228,14 +227,20 @@ class KeypadNavigator(QObject):
         elif move in (Move.NEXT, Move.PREVIOUS):
             self._step(1 if move is Move.NEXT else -1)
         elif isinstance(self.current, QAbstractButton):
-            chosen = self.current
+            chosen, screen = self.current, self.window.current_screen()
             chosen.click()
-            if chosen in self.items():  # still here (a tick, a text size): its new state
-                self.speak(self._words(chosen))
-            else:  # an overlay opened or closed: start at its beginning
-                self._focus_first()
+            self.after_choice(chosen, screen)
         elif self.current is not None:
-            self.speak(self._words(self.current))
+            self.speak(self.words(self.current))
+
+    def after_choice(self, chosen: QAbstractButton, screen: str) -> None:
+        """Say what choosing ``chosen`` on ``screen`` did: its new state if it is still
+        here (a tick, a text size), else the start of the overlay that opened or closed (a
+        new screen says its own start)."""
+        if chosen in self.items():
+            self.speak(self.words(chosen))
+        elif self.window.current_screen() == screen:
+            self.focus_first()
 
     def speak(self, text: str) -> None:
         self.voice.read(text, self.window.language.code)
@@ -256,53 +261,39 @@ class KeypadNavigator(QObject):
         root = overlays[-1] if overlays else self.window.stack.currentWidget()
         return reading_order(root) if root is not None else []
 
-    def _warn_aloud(self) -> None:
-        """Where speech is on, the idle warning is heard as well as seen (508 407.5): said
-        once its countdown shows (any key keeps the session, as any touch does)."""
-        if self.active or self.voice.speaking:
-            QTimer.singleShot(0, self, self._say_warning)
-
-    def _say_warning(self) -> None:
-        warning = self.window.overlay
-        if warning.isVisible():
-            self._focus(warning.button)
-            self.speak(
-                f"{warning.title.text()} {warning.message.text()} {self._words(warning.button)}"
-            )
-
     def _screen_shown(self, screen_id: str) -> None:
         if is_staff_screen(screen_id):
             self.voice.stop()
             self.ring.follow(None)
         elif self.active:
-            self._focus_first()
+            self.focus_first()
 
-    def _focus_first(self) -> None:
+    def focus_first(self) -> None:
         """The first item of the screen's own content (its title), after the top bar."""
         items = self.items()
         content = [item for item in items if _in_scroll_area(item)]
         title = [item for item in content if item.property("role") in ("h1", "display")]
         first = next(iter(title or content or items), None)
-        self._focus(first)
+        self.focus(first)
         intro, self._intro = self._intro, ""
-        self.speak(" ".join(filter(None, (intro, self._words(first)))))
+        self.speak(" ".join(filter(None, (intro, self.words(first)))))
 
     def _step(self, by: int) -> None:
         items = self.items()
         if not items:
             return
         index = items.index(self.current) if self.current in items else -by
-        self._focus(items[(index + by) % len(items)])
-        self.speak(self._words(self.current))
+        self.focus(items[(index + by) % len(items)])
+        self.speak(self.words(self.current))
 
-    def _focus(self, item: QWidget | None) -> None:
+    def focus(self, item: QWidget | None) -> None:
         self.current = item
         if item is not None:
             for area in _scroll_areas_of(item):
                 area.ensureWidgetVisible(item, 0, 120)
         self.ring.follow(item)
 
-    def _words(self, item: QWidget | None) -> str:
+    def words(self, item: QWidget | None) -> str:
         """What is said for ``item``: its words, and for a control what it is and its state."""
         if item is None:
             return ""
@@ -311,7 +302,8 @@ class KeypadNavigator(QObject):
             state = strings.ticked if item.isChecked() else strings.not_ticked
             return ", ".join(filter(None, (item.accessibleName(), state, item.description)))
         if isinstance(item, Tile):
-            return f"{item.accessibleName()}. {item.accessibleDescription()}. {strings.button_word}"
+            parts = (item.accessibleName(), item.accessibleDescription(), strings.button_word)
+            return ". ".join(part.rstrip(". ") for part in parts if part)
         if isinstance(item, QAbstractButton):
             chosen = f", {strings.ticked}" if item.isCheckable() and item.isChecked() else ""
             return f"{item.accessibleName()}, {strings.button_word}{chosen}"

@@ -85,7 +85,7 @@ class MouseDragScroll(QObject):
         self._dragging = True
         button = _button_at(self._press_target, self._area)
         if button is not None:  # a release far outside: the button lets go without a click
-            QApplication.sendEvent(button, _release_far_away())
+            QApplication.sendEvent(button, release_far_away())
         self._feed(QScroller.Input.InputPress, self._start, event)
 
     def _feed(self, kind: QScroller.Input, at: QPoint, event: QMouseEvent) -> None:
@@ -98,7 +98,7 @@ class MouseDragScroll(QObject):
         self._area, self._dragging, self._press_target = None, False, None
 
 
-def _release_far_away() -> QMouseEvent:
+def release_far_away() -> QMouseEvent:
     return QMouseEvent(
         QEvent.Type.MouseButtonRelease,
         _FAR_AWAY,

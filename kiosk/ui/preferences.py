@@ -68,6 +68,7 @@ class Preferences(QObject):
             self.sheet.text_scale_chosen.connect(self.set_text_scale)
             self.sheet.contrast_toggled.connect(self.set_high_contrast)
             self.sheet.read_aloud_toggled.connect(self.read_aloud)
+            self.sheet.touch_to_hear_toggled.connect(self.touch_to_hear)
             self.sheet.language_chosen.connect(self.window.set_language)
         return self.sheet
 
@@ -83,11 +84,15 @@ class Preferences(QObject):
             bar.show_state(window.language.code)
         if self.sheet is not None:
             self.sheet.set_strings(window.language.strings)
-            self.sheet.read_aloud.setVisible(
-                window.settings.features.read_aloud and speech.available
-            )
+            can_speak = window.settings.features.read_aloud and speech.available
+            self.sheet.read_aloud.setVisible(can_speak)
+            self.sheet.touch_to_hear.setVisible(can_speak)
             self.sheet.show_state(
-                session.text_scale, session.high_contrast, speech.speaking, window.language.code
+                session.text_scale,
+                session.high_contrast,
+                speech.speaking and not window.talking_touch.active,
+                window.talking_touch.active,
+                window.language.code,
             )
 
     def set_text_scale(self, scale: float) -> None:
@@ -105,6 +110,17 @@ class Preferences(QObject):
         if on:
             window.read_aloud.read(screen_text(window.stack.currentWidget()), window.language.code)
         else:
+            window.read_aloud.stop()
+        self.sync()
+
+    def touch_to_hear(self, on: bool) -> None:
+        """Turn the talking touchscreen on (it says how it works) or off."""
+        window = self.window
+        self.close_sheet()
+        if on:
+            window.talking_touch.start()
+        else:
+            window.talking_touch.reset()
             window.read_aloud.stop()
         self.sync()
 

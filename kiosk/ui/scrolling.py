@@ -68,6 +68,7 @@ class MoreBelow(QWidget):
         super().__init__(area)
         self.setObjectName("MoreBelow")
         self.area = area
+        self.ground = "background"  # the look's colour the page fades into
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         bar = area.verticalScrollBar()
         bar.valueChanged.connect(self.follow)
@@ -91,7 +92,7 @@ class MoreBelow(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
-        ground = colour(self, "background")
+        ground = colour(self, self.ground)
         fade = QLinearGradient(0, 0, 0, self.height())
         fade.setColorAt(0, QColor(ground.red(), ground.green(), ground.blue(), 0))
         fade.setColorAt(0.7, ground)

@@ -372,6 +372,9 @@ class CheckRow(PanelButton):
         self.update()
 
 
+OVERLAY_MARGIN = 40  # pixels between a window overlay's card and the window's edges
+
+
 class WindowOverlay(QWidget):
     """A dimmed layer over the whole window with a centred card that holds the content.
 
@@ -393,7 +396,7 @@ class WindowOverlay(QWidget):
         row.addWidget(card, 100)
         row.addStretch(1)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 40, 40, 40)
+        outer.setContentsMargins(*[OVERLAY_MARGIN] * 4)
         outer.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(1)

@@ -26,6 +26,7 @@ from kiosk.core.timing import timer_ms
 from kiosk.runtime.idle import IdleWatcher
 from kiosk.runtime.reload import ContentReloader
 from kiosk.ui.attract import AttractScreen
+from kiosk.ui.audible_warning import AudibleWarning
 from kiosk.ui.checklist import ChecklistScreen, SummaryScreen
 from kiosk.ui.handouts import TakeHome
 from kiosk.ui.home import HomeScreen
@@ -40,6 +41,7 @@ from kiosk.ui.reading import ReadingScreen
 from kiosk.ui.screen_follower import ScreenFollower
 from kiosk.ui.scrolling import release_touch_scrolling, stop_flings
 from kiosk.ui.styling import Styler
+from kiosk.ui.talking_touch import TalkingTouch
 from kiosk.ui.topic import TopicScreen
 from kiosk.ui.transition import FadeIn
 
@@ -109,11 +111,13 @@ class KioskWindow(QWidget):
         )
         self.read_aloud.speaking_changed.connect(lambda _: self.preferences.sync())
         self.keypad = KeypadNavigator(self, self.read_aloud)
+        self.talking_touch = TalkingTouch(self, self.keypad)
         if not self._use(pack, settings, logo):
             raise RuntimeError("could not build the kiosk's screens (see the log)")
         self.handouts = TakeHome(self)
         self.take_home = self.handouts.overlay
         self.overlay = still_there_overlay(self)
+        self.audible_warning = AudibleWarning(self)
         self._restyle()  # the overlays
         self._show(ATTRACT)
 
@@ -177,6 +181,7 @@ class KioskWindow(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.mouse_drag.install()
+        self.talking_touch.install()  # after the drag: it sees a touch first
         self.follower.shown()
 
     def cover_screen(self) -> None:
@@ -430,6 +435,7 @@ class KioskWindow(QWidget):
             if callable(reset):
                 reset()
         self.keypad.reset()
+        self.talking_touch.reset()
         self.read_aloud.reset_voice()
         self._restyle()
         self._show(ATTRACT)

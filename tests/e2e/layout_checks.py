@@ -71,6 +71,14 @@ def assert_controls_fit(
             f"{screen_id}: {name!r} is {button.width()}x{button.height()} px"
         )
     nested = {b for b in buttons for other in buttons if other is not b and other.isAncestorOf(b)}
+    for button in buttons:  # outside a scroll area, nothing may cut a control short
+        scrolled = any(isinstance(p, QScrollArea) for p in ancestors(button, kiosk))
+        if not scrolled and button not in nested:
+            shown = button.visibleRegion().boundingRect().size()
+            assert shown == button.size(), (
+                f"{screen_id}: {button.accessibleName()!r} shows {shown.width()}x"
+                f"{shown.height()} px of {button.width()}x{button.height()}"
+            )
     rects = [
         (b.accessibleName(), visible_on_window(b, kiosk))
         for b in buttons

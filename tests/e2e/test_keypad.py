@@ -57,6 +57,12 @@ def named(name: str) -> Callable[[QWidget | None], bool]:
 
 def test_a_whole_journey_by_keys_alone_is_spoken(keyed: tuple[KioskWindow, list[str]]) -> None:
     kiosk, said = keyed
+    journey(kiosk, said, lambda: key(kiosk, Qt.Key.Key_Return))
+
+
+def journey(kiosk: KioskWindow, said: list[str], choose: Callable[[], None]) -> None:
+    """Welcome, every topic, the checklist with two rows ticked, the summary, take-home and
+    home, by keys alone (``choose`` presses Enter), checking each step's words in order."""
     english = kiosk.language
     strings = english.strings
     assert kiosk.current_screen() == ATTRACT
@@ -66,7 +72,7 @@ def test_a_whole_journey_by_keys_alone_is_spoken(keyed: tuple[KioskWindow, list[
     for index, page in enumerate(english.pages):
         tile = down_to(kiosk, named(page.title)) if index == 0 else None
         if tile is not None:
-            key(kiosk, Qt.Key.Key_Return)
+            choose()
         assert kiosk.current_screen() == topic_screen(page.id)
         assert said[-1] == page.title, "each page starts with its title"
         point = page.key_points[0]  # its text is read as the keys reach it
@@ -75,36 +81,36 @@ def test_a_whole_journey_by_keys_alone_is_spoken(keyed: tuple[KioskWindow, list[
         if index + 1 < len(english.pages):
             down_to(kiosk, named(strings.next_topic))
             assert said[-1].startswith(f"{strings.next_topic}. {english.pages[index + 1].title}")
-            key(kiosk, Qt.Key.Key_Return)
+            choose()
     down_to(kiosk, named(english.checklist.title))  # the last page's tile to the checklist
-    key(kiosk, Qt.Key.Key_Return)
+    choose()
     assert kiosk.current_screen() == CHECKLIST and said[-1] == english.checklist.title
     ticked = []
     for item in english.checklist.items()[:2]:
         row = down_to(kiosk, named(item.label))
         assert said[-1].startswith(f"{item.label}, {strings.not_ticked}")
-        key(kiosk, Qt.Key.Key_Return)
+        choose()
         assert isinstance(row, CheckRow) and row.isChecked()
         assert said[-1].startswith(f"{item.label}, {strings.ticked}")
         ticked.append(item.id)
     assert sorted(kiosk.session.ticked) == sorted(ticked)
     down_to(kiosk, lambda item: item is kiosk.checklist.see_list)
-    key(kiosk, Qt.Key.Key_Return)
+    choose()
     assert kiosk.current_screen() == SUMMARY and said[-1] == english.checklist.summary.title
     down_to(kiosk, lambda item: item is kiosk.summary.take_home)
-    key(kiosk, Qt.Key.Key_Return)
+    choose()
     assert kiosk.take_home.isVisible()
     assert said[-1] == kiosk.take_home.title.text(), "the overlay is read from its start"
     down_to(kiosk, lambda item: item is kiosk.take_home.close_button)
-    key(kiosk, Qt.Key.Key_Return)
+    choose()
     assert not kiosk.take_home.isVisible() and kiosk.current_screen() == SUMMARY
     down_to(kiosk, named(strings.home))  # round from the foot to the top bar
-    key(kiosk, Qt.Key.Key_Return)
+    choose()
     assert kiosk.current_screen() == HOME and said[-1] == strings.home_title
     key(kiosk, Qt.Key.Key_H)
     assert said[-1] == strings.keypad_help
     down_to(kiosk, named(english.pages[-1].title))
-    key(kiosk, Qt.Key.Key_Return)
+    choose()
     assert kiosk.current_screen() == topic_screen(english.pages[-1].id)
     key(kiosk, Qt.Key.Key_Backspace)
     assert kiosk.current_screen() == HOME, "Backspace goes back a screen"

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.content.model import Strings
@@ -96,6 +97,20 @@ class Recording:
 
     def seconds(self) -> float:
         return self.path.stat().st_size / 2 / RATE
+
+    def loud_since(self, second: float) -> float:
+        """Seconds of sound recorded after ``second``."""
+        return sum(1 for index in self.loud_windows() if index / 20 >= second) / 20
+
+    def first_loud_since(self, second: float) -> float:
+        return next(index / 20 for index in self.loud_windows() if index / 20 >= second)
+
+    def quiet_for(self, seconds: float) -> bool:
+        """Nothing loud in the last ``seconds`` recorded."""
+        loud = self.loud_windows()
+        return self.seconds() >= seconds and (
+            not loud or (loud[-1] + 1) / 20 <= self.seconds() - seconds
+        )
 
     def stop(self) -> None:
         self._process.terminate()
@@ -179,3 +194,38 @@ def test_nothing_is_heard_when_speech_is_off(
         heard_from = recording.seconds()
         qtbot.waitUntil(lambda: recording.seconds() >= heard_from + 4, timeout=30_000)
     assert recording.seconds() >= 4 and recording.loud_windows() == []
+
+
+def test_a_keypad_journey_is_heard_at_every_step(
+    qtbot: QtBot, tmp_path: Path, null_sink: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole keypad journey (test_keypad.journey) with the real engine: each choice's
+    words (a new screen's title, a row's new state, the overlay's start) are heard."""
+    from tests.conftest import open_kiosk  # noqa: PLC0415
+    from tests.e2e.test_keypad import journey, key  # noqa: PLC0415
+
+    for name, value in null_sink.items():  # where libspeechd starts speech-dispatcher
+        monkeypatch.setenv(name, value)
+    kiosk = open_kiosk(qtbot, config_path=settings(tmp_path, speech=True))
+    assert kiosk.read_aloud.available and kiosk.read_aloud.engine == "speechd"
+    said: list[str] = []
+    kiosk.read_aloud.said.connect(said.append)
+    recording = Recording(null_sink, tmp_path / "journey.raw")
+    delays: list[float] = []
+
+    def choose_and_hear() -> None:
+        kiosk.read_aloud.stop()  # the item being said ends: the choice is heard alone
+        qtbot.waitUntil(lambda: recording.quiet_for(0.3), timeout=10_000)
+        mark = recording.seconds()
+        key(kiosk, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: recording.loud_since(mark) >= 0.5, timeout=15_000)
+        delays.append(recording.first_loud_since(mark) - mark)
+
+    try:
+        journey(kiosk, said, choose_and_hear)
+    finally:
+        recording.stop()
+    delays.sort()
+    print(f"{len(delays)} choices heard; the words began after {delays[len(delays) // 2]:.2f} s"
+          f" (median), {delays[-1]:.2f} s at most")  # fmt: skip
+    assert len(delays) >= len(kiosk.pack.language("en").pages) + 5

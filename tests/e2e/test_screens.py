@@ -4,6 +4,7 @@ well-spaced controls and large text that is never clipped."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QFontMetrics
@@ -15,7 +16,7 @@ from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.scrolling import MoreBelow
 from kiosk.ui.widgets import Panel, TouchButton
 from kiosk.ui.window import KioskWindow
-from tests.conftest import LANDSCAPE, PORTRAIT, Finger, open_kiosk
+from tests.conftest import LANDSCAPE, PORTRAIT, SETTINGS, Finger, open_kiosk
 from tests.e2e.layout_checks import (
     assert_controls_fit,
     assert_text_fits,
@@ -62,8 +63,10 @@ def each_screen(kiosk: KioskWindow) -> Iterator[tuple[str, QWidget]]:
         yield screen_id, kiosk.screens[screen_id]
 
 
-def open_at(qtbot: QtBot, size: tuple[int, int], scale: float, language: str) -> KioskWindow:
-    kiosk = open_kiosk(qtbot, size)
+def open_at(
+    qtbot: QtBot, size: tuple[int, int], scale: float, language: str, **options: object
+) -> KioskWindow:
+    kiosk = open_kiosk(qtbot, size, **options)
     kiosk.set_language(language)
     kiosk.set_text_scale(scale)
     return kiosk
@@ -163,16 +166,20 @@ def test_chrome_is_slim_and_the_main_action_in_view(
 
 @pytest.mark.parametrize(("size", "scale", "language"), CASES)
 def test_overlays_fit_and_show_all_their_text(
-    qtbot: QtBot, size: tuple[int, int], scale: float, language: str
+    qtbot: QtBot, tmp_path: Path, size: tuple[int, int], scale: float, language: str
 ) -> None:
-    """The idle warning, the sheet of choices and the take-home card, over a patient screen."""
-    kiosk = open_at(qtbot, size, scale, language)
+    """The idle warning, the sheet of choices (with speech on: every choice it has) and the
+    take-home card, over a patient screen."""
+    speaking = tmp_path / "settings.yaml"
+    speech = "features:\n  read_aloud: true\n  speech_engine: mock\n"
+    speaking.write_text(SETTINGS.read_text(encoding="utf-8") + speech, encoding="utf-8")
+    kiosk = open_at(qtbot, size, scale, language, config_path=speaking)
     kiosk.go(SUMMARY)
     kiosk.overlay.start(30)
     kiosk.preferences.open_sheet()
     kiosk.open_take_home()
     sheet = kiosk.preferences.sheet
-    assert sheet is not None
+    assert sheet is not None and sheet.touch_to_hear.isVisibleTo(sheet)
     for overlay in (kiosk.overlay, sheet, kiosk.take_home):
         overlay.raise_()
         for _ in range(3):

@@ -261,6 +261,10 @@ class Strings(Strict):
     button_word: ShortText = Field(description='Said in keypad mode after a control, e.g. "button"')
     keypad_start: Text = Field(description="Said when a key starts a session: how the keys work")
     keypad_help: Text = Field(description="Said for the help key: how the keys work")
+    touch_to_hear: ShortText = Field(
+        description="The sheet's talking touchscreen: a first touch says, a second chooses"
+    )
+    touch_to_hear_start: Text = Field(description="Said when a patient turns that choice on")
     still_there_title: ShortText
     still_there_text: Text = Field(description="Must contain {seconds}: the seconds left")
     still_here: ShortText = Field(description="The one big button that keeps the session")

@@ -1,0 +1,100 @@
+"""The idle warning heard as well as seen where speech is on (keypad, talking touchscreen or
+reading aloud; Section 508 407.5): a soft chime, then the warning and its button said, then
+the last seconds counted aloud. Silent where speech is off. Any key or touch keeps the
+session, as ever (idle.py).
+
+The chime is played with Qt Multimedia's QSoundEffect, which needs no media backend (the
+bundle leaves FFmpeg out); where there is no audio output it is skipped, never an error.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+
+from kiosk.core.paths import resources_dir
+
+if TYPE_CHECKING:
+    from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+CHIME = "sounds/attention.wav"  # made by scripts/make_sounds.py
+CHIME_MS = 850  # the chime's length and a breath: the words follow it
+COUNT_FROM = 5  # the last seconds said aloud
+
+
+class Chime(QObject):
+    """A short sound, loaded once (the first warning may be heard a moment late)."""
+
+    played = Signal(float)  # at the volume asked
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self._effect: Any = None
+
+    def play(self, volume: float) -> None:
+        effect = self._load()
+        if effect is not None:
+            effect.setVolume(volume)
+            effect.play()
+            self.played.emit(volume)
+
+    def _load(self) -> Any:
+        if self._effect is None:
+            try:
+                from PySide6.QtMultimedia import QSoundEffect  # noqa: PLC0415 - when first heard
+            except (ImportError, OSError) as error:
+                log.info("no chime: Qt Multimedia cannot load (%s)", error)
+                self._effect = False
+                return None
+            self._effect = QSoundEffect(self)
+            self._effect.setSource(QUrl.fromLocalFile(str(resources_dir() / CHIME)))
+        return self._effect or None
+
+
+class AudibleWarning(QObject):
+    """Follows ``window``'s idle warning; speaks through its keypad's voice."""
+
+    def __init__(self, window: KioskWindow):
+        super().__init__(window)
+        self.window = window
+        self.chime = Chime(self)
+        self._heard = False  # this warning is being heard: count its last seconds
+        self._shown = 0  # the count when it showed, said in its words already
+        self._words = QTimer(self)
+        self._words.setSingleShot(True)
+        self._words.timeout.connect(self._say)
+        window.idle_watcher.went_idle.connect(self._begin)
+        window.idle_watcher.activity_resumed.connect(self._end)
+        window.overlay.counted.connect(self._count)
+
+    def _speech_on(self) -> bool:
+        window = self.window
+        return window.keypad.active or window.talking_touch.active or window.read_aloud.speaking
+
+    def _begin(self) -> None:
+        self._heard, self._shown = self._speech_on(), self.window.overlay.seconds_left()
+        if self._heard:
+            voice = self.window.read_aloud
+            voice.stop()
+            self.chime.play(voice.volume)
+            self._words.start(CHIME_MS)
+
+    def _end(self) -> None:
+        self._heard = False
+        self._words.stop()
+
+    def _say(self) -> None:
+        warning, keypad = self.window.overlay, self.window.keypad
+        if warning.isVisible():
+            keypad.focus(warning.button)
+            keypad.speak(
+                f"{warning.title.text()} {warning.message.text()} {keypad.words(warning.button)}"
+            )
+
+    def _count(self, seconds: int) -> None:
+        if self._heard and 0 < seconds < self._shown and seconds <= COUNT_FROM:
+            self.window.keypad.speak(str(seconds))
