@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import array
 import contextlib
+import itertools
 import math
 import os
 import signal
@@ -196,17 +197,22 @@ def test_nothing_is_heard_when_speech_is_off(
     assert recording.seconds() >= 4 and recording.loud_windows() == []
 
 
-def test_a_keypad_journey_is_heard_at_every_step(
+def test_a_keypad_journey_is_heard_at_every_step_and_then_the_idle_warning(
     qtbot: QtBot, tmp_path: Path, null_sink: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The whole keypad journey (test_keypad.journey) with the real engine: each choice's
-    words (a new screen's title, a row's new state, the overlay's start) are heard."""
-    from tests.conftest import open_kiosk  # noqa: PLC0415
+    words (a new screen's title, a row's new state, the overlay's start) are heard. Then,
+    left alone, the idle warning sounds: the chime (played by Qt Multimedia itself, not the
+    speech engine) and then the warning's words."""
+    from tests.conftest import open_kiosk, short_idle_settings  # noqa: PLC0415
     from tests.e2e.test_keypad import journey, key  # noqa: PLC0415
 
     for name, value in null_sink.items():  # where libspeechd starts speech-dispatcher
         monkeypatch.setenv(name, value)
-    kiosk = open_kiosk(qtbot, config_path=settings(tmp_path, speech=True))
+    quick = short_idle_settings(tmp_path, timeout=6, warning=8)  # far more than between keys
+    with quick.path.open("a", encoding="utf-8") as file:
+        file.write("features:\n  read_aloud: true\n  speech_engine: speechd\n")
+    kiosk = open_kiosk(qtbot, config_path=quick)
     assert kiosk.read_aloud.available and kiosk.read_aloud.engine == "speechd"
     said: list[str] = []
     kiosk.read_aloud.said.connect(said.append)
@@ -223,9 +229,20 @@ def test_a_keypad_journey_is_heard_at_every_step(
 
     try:
         journey(kiosk, said, choose_and_hear)
+        with qtbot.waitSignal(kiosk.audible_warning.chime.played, timeout=20_000):
+            pass
+        chimed_at = recording.seconds()
+        qtbot.waitUntil(lambda: recording.loud_since(chimed_at) >= 3.0, timeout=15_000)
     finally:
         recording.stop()
     delays.sort()
     print(f"{len(delays)} choices heard; the words began after {delays[len(delays) // 2]:.2f} s"
           f" (median), {delays[-1]:.2f} s at most")  # fmt: skip
     assert len(delays) >= len(kiosk.pack.language("en").pages) + 5
+    loud = [index / 20 for index in recording.loud_windows() if index / 20 >= chimed_at - 0.2]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(loud)]
+    chime = loud[: next((i + 1 for i, gap in enumerate(gaps) if gap > 0.1), len(loud))]
+    length = chime[-1] - chime[0] + 0.05
+    print(f"idle warning: a chime of {length:.2f} s, then {len(loud) / 20 - length:.1f} s of words")
+    assert 0.3 <= length <= 1.0, f"the chime lasted {length:.2f} s"
+    assert len(loud) / 20 - length >= 2.0, "the warning's words follow the chime"
