@@ -180,6 +180,11 @@ class Features(Strict):
         description="Speech volume each patient starts with (0.1 to 1.0); patients may change "
         "it with the keypad, and it returns to this at every reset",
     )
+    speech_output: Literal["speaker", "headphones"] = Field(
+        default="speaker",
+        description="headphones: speak (and chime) only while headphones are plugged in, never "
+        "aloud in the waiting room; speaker: through whatever the kiosk plays sound on",
+    )
 
 
 class Staff(Strict):

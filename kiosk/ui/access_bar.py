@@ -95,7 +95,9 @@ class AccessSheet(WindowOverlay):
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.setSpacing(SPACING)
-        for widget in (self.size_label, sizes, choices):
+        self.headphones_hint = text_label("")
+        self.headphones_hint.hide()  # shown where the clinic keeps speech to headphones
+        for widget in (self.size_label, sizes, choices, self.headphones_hint):
             body_layout.addWidget(widget)
         # The choices scroll only where they cannot all show (200 % text on a short screen,
         # or many languages); Close always shows.
@@ -135,6 +137,7 @@ class AccessSheet(WindowOverlay):
         set_label(self.contrast, strings.high_contrast)
         set_label(self.read_aloud, strings.read_aloud)
         set_label(self.touch_to_hear, strings.touch_to_hear)
+        self.headphones_hint.setText(strings.headphones_hint)
         set_label(self.close_button, strings.close)
 
     def show_state(

@@ -77,8 +77,8 @@ class AudibleWarning(QObject):
 
     def _begin(self) -> None:
         self._heard, self._shown = self._speech_on(), self.window.overlay.seconds_left()
-        if self._heard:
-            voice = self.window.read_aloud
+        voice = self.window.read_aloud
+        if self._heard and voice.may_sound():
             voice.stop()
             self.chime.play(voice.volume)
             self._words.start(CHIME_MS)

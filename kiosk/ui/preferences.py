@@ -87,6 +87,7 @@ class Preferences(QObject):
             can_speak = window.settings.features.read_aloud and speech.available
             self.sheet.read_aloud.setVisible(can_speak)
             self.sheet.touch_to_hear.setVisible(can_speak)
+            self.sheet.headphones_hint.setVisible(can_speak and speech.headphones_only)
             self.sheet.show_state(
                 session.text_scale,
                 session.high_contrast,

@@ -17,6 +17,8 @@ from typing import Any
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from kiosk.runtime.audio_output import headphones_in_use
+
 log = logging.getLogger(__name__)
 
 WORDS_PER_SECOND = 2.0  # slow, clear speech; the watchdog allows three times as long
@@ -53,6 +55,7 @@ class ReadAloud(QObject):
         *,
         enabled: bool,
         volume: float = 0.7,
+        headphones_only: bool = False,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
@@ -61,6 +64,7 @@ class ReadAloud(QObject):
         self.speaking = False
         self.paused = False
         self.default_volume = volume
+        self.headphones_only = headphones_only  # never aloud in the waiting room
         self.volume = volume  # 0..1, a patient's choice until the next reset
         self.rate = 0.0  # -1..1
         self.last = ("", "")  # text and language last spoken, for "repeat"
@@ -94,9 +98,16 @@ class ReadAloud(QObject):
                 self.available = False
         return self._tts
 
+    def may_sound(self) -> bool:
+        """Whether sound may play now: always, or only on headphones where the clinic says."""
+        return not self.headphones_only or headphones_in_use()
+
     def read(self, text: str, language: str) -> None:
         """Speak ``text`` in ``language`` (e.g. "es"), replacing anything being spoken."""
         if not self.available or not text.strip():
+            return
+        if not self.may_sound():
+            self.stop()
             return
         tts = self._speech()
         if not self.available:

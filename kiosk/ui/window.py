@@ -107,6 +107,7 @@ class KioskWindow(QWidget):
             features.speech_engine,
             enabled=features.read_aloud,
             volume=features.speech_volume,
+            headphones_only=features.speech_output == "headphones",
             parent=self,
         )
         self.read_aloud.speaking_changed.connect(lambda _: self.preferences.sync())
@@ -149,6 +150,7 @@ class KioskWindow(QWidget):
         forget_pictures_except({*pack.files, *([logo] if logo else [])})
         keep_pictures(pack.files)  # those no screen built so far has read
         self.read_aloud.default_volume = settings.features.speech_volume
+        self.read_aloud.headphones_only = settings.features.speech_output == "headphones"
         self.setWindowTitle(settings.clinic.name)
         self.idle_watcher.set_timeout(timer_ms(settings.idle.timeout_seconds, self.time_scale))
         self._restyle()  # new screens and overlays take the look; only a new look restyles

@@ -77,11 +77,11 @@ def _stop_speech_dispatcher(runtime: Path) -> None:
 class Recording:
     """What the null sink plays, recorded from its monitor into a file as it comes."""
 
-    def __init__(self, env: dict[str, str], path: Path):
+    def __init__(self, env: dict[str, str], path: Path, device: str = "kiosk_null.monitor"):
         self.path = path
         self._file = path.open("wb")
         self._process = subprocess.Popen(
-            ["parec", "--device=kiosk_null.monitor", "--format=s16le", f"--rate={RATE}",
+            ["parec", f"--device={device}", "--format=s16le", f"--rate={RATE}",
              "--channels=1", "--latency-msec=50"],
             env={**os.environ, **env}, stdout=self._file, stderr=subprocess.DEVNULL,
         )  # fmt: skip
@@ -124,11 +124,12 @@ def _whole_samples(path: Path) -> array.array[int]:
     return array.array("h", data[: len(data) // 2 * 2])
 
 
-def settings(folder: Path, speech: bool) -> Path:
+def settings(folder: Path, speech: bool, output: str = "speaker") -> Path:
     path = folder / "settings.yaml"
     path.write_text(
         f"clinic:\n  name: {CLINIC}\n  contact: Ask at the desk.\n"
-        f"features:\n  read_aloud: {str(speech).lower()}\n  speech_engine: speechd\n",
+        f"features:\n  read_aloud: {str(speech).lower()}\n  speech_engine: speechd\n"
+        f"  speech_output: {output}\n",
         encoding="utf-8",
     )
     return path
@@ -195,6 +196,43 @@ def test_nothing_is_heard_when_speech_is_off(
         heard_from = recording.seconds()
         qtbot.waitUntil(lambda: recording.seconds() >= heard_from + 4, timeout=30_000)
     assert recording.seconds() >= 4 and recording.loud_windows() == []
+
+
+def test_headphones_only_is_silent_on_a_speaker_and_heard_once_headphones_are_in(
+    qtbot: QtBot, tmp_path: Path, null_sink: dict[str, str]
+) -> None:
+    """features.speech_output: headphones. On the server's plain output nothing is heard;
+    headphones plugged in (a headphone output becoming the default, as PulseAudio does when a
+    headset is plugged in) and the next key is heard there, with no restart."""
+    config = settings(tmp_path, speech=True, output="headphones")
+    with (
+        xvfb(SIZE) as display,
+        kiosk_run(display, tmp_path, "--config", str(config), env=null_sink),
+    ):
+        speaker = Recording(null_sink, tmp_path / "speaker.raw")
+        phones: Recording | None = None
+        try:
+            focus_kiosk(display, CLINIC)
+            xdotool(display, "key", "Down")  # keypad mode: its start would be said
+            qtbot.waitUntil(lambda: home_counted(tmp_path), timeout=30_000)
+            heard_from = speaker.seconds()
+            qtbot.waitUntil(lambda: speaker.seconds() >= heard_from + 4, timeout=30_000)
+            assert speaker.loud_windows() == [], "heard on a speaker"
+            pactl(null_sink, "load-module", "module-null-sink", "sink_name=kiosk_phones",
+                  "sink_properties=device.form_factor=headphone")  # fmt: skip
+            pactl(null_sink, "set-default-sink", "kiosk_phones")
+            phones = Recording(null_sink, tmp_path / "phones.raw", "kiosk_phones.monitor")
+            xdotool(display, "key", "Down")  # the next item
+            qtbot.waitUntil(lambda: phones.loud_since(0) >= 0.5, timeout=30_000)
+        finally:
+            speaker.stop()
+            if phones is not None:
+                phones.stop()
+
+
+def pactl(env: dict[str, str], *arguments: str) -> None:
+    subprocess.run(["pactl", *arguments], env={**os.environ, **env}, check=True,
+                   capture_output=True)  # fmt: skip
 
 
 def test_a_keypad_journey_is_heard_at_every_step_and_then_the_idle_warning(

@@ -20,7 +20,7 @@ from ..conftest import Finger, open_kiosk, short_idle_settings
 SPEECH = "features:\n  read_aloud: true\n  speech_engine: mock\n"
 
 
-def speaking_kiosk(qtbot: QtBot, settings: Path) -> tuple[KioskWindow, list[str]]:
+def speaking_kiosk(qtbot: QtBot, settings: object) -> tuple[KioskWindow, list[str]]:
     kiosk = open_kiosk(qtbot, config_path=settings)
     said: list[str] = []
     kiosk.read_aloud.said.connect(said.append)
@@ -186,3 +186,42 @@ def test_the_idle_warning_is_heard_with_a_chime_and_its_last_seconds(
     assert heard[warning + 1 :] == ["2", "1"]
     qtbot.waitUntil(lambda: kiosk.current_screen() == ATTRACT, timeout=4000)
     assert not kiosk.talking_touch.active
+
+
+def test_headphones_only_keeps_every_sound_off_the_loudspeaker(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """features.speech_output: headphones, and no headphones (here no audio server at all):
+    the sheet says how to listen, and nothing is said or chimed, touched or idle."""
+    monkeypatch.setenv("PULSE_SERVER", "unix:/nonexistent/pulse/native")
+    quick = short_idle_settings(tmp_path, timeout=0.6, warning=2.5)
+    with quick.path.open("a", encoding="utf-8") as settings:
+        settings.write(SPEECH + "  speech_output: headphones\n")
+    kiosk, said = speaking_kiosk(qtbot, quick)
+    chimes: list[float] = []
+    kiosk.audible_warning.chime.played.connect(chimes.append)
+    finger = Finger()
+    finger.tap(kiosk.attract)
+    finger.tap(sheet_button(kiosk))
+    sheet = kiosk.preferences.sheet
+    assert sheet is not None and sheet.headphones_hint.isVisible()
+    assert sheet.headphones_hint.text() == kiosk.language.strings.headphones_hint
+    finger.tap(sheet.read_aloud)
+    finger.tap(sheet_button(kiosk))
+    finger.tap(sheet.touch_to_hear)
+    assert kiosk.talking_touch.active
+    qtbot.waitUntil(kiosk.overlay.isVisible)  # left alone: the idle warning
+    qtbot.waitUntil(lambda: kiosk.current_screen() == ATTRACT, timeout=4000)
+    assert said == [] and chimes == []
+
+
+def test_the_hint_is_only_where_speech_is_for_headphones(
+    talking: tuple[KioskWindow, list[str]],
+) -> None:
+    kiosk, said = talking
+    finger = Finger()
+    finger.tap(sheet_button(kiosk))  # said
+    finger.tap(sheet_button(kiosk))  # opened
+    sheet = kiosk.preferences.sheet
+    assert sheet is not None and sheet.isVisible() and not sheet.headphones_hint.isVisible()
+    assert said, "the speaker setting speaks"

@@ -265,6 +265,9 @@ class Strings(Strict):
         description="The sheet's talking touchscreen: a first touch says, a second chooses"
     )
     touch_to_hear_start: Text = Field(description="Said when a patient turns that choice on")
+    headphones_hint: Text = Field(
+        description="Shown in the sheet where speech is for headphones only: how to listen"
+    )
     still_there_title: ShortText
     still_there_text: Text = Field(description="Must contain {seconds}: the seconds left")
     still_here: ShortText = Field(description="The one big button that keeps the session")
