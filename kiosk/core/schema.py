@@ -47,6 +47,8 @@ def _type_of(spec: dict[str, Any], defs: dict[str, Any]) -> str:
         options = spec.get("anyOf") or spec.get("oneOf") or []
         return " or ".join(_type_of(option, defs) for option in options)
     kind = spec.get("type", "any")
+    if "enum" in spec:
+        return "one of " + ", ".join(f"`{json.dumps(value)}`" for value in spec["enum"])
     if kind == "array":
         return f"list of {_type_of(spec.get('items', {}), defs)}"
     if "pattern" in spec:

@@ -5,10 +5,10 @@ the session's processes out of the unit's control group, and systemd ignores REA
 WATCHDOG=1 from anything but the main process (systemd issue #6045: expected behaviour).
 So this small process stays the unit's main process: it starts the command in a process
 group of its own, gives it a private notify socket (and the unit's runtime folder as
-XDG_RUNTIME_DIR, for cage's Wayland socket), passes the kiosk's READY, WATCHDOG,
-STOPPING and STATUS on to systemd as its own, and takes the whole group down when systemd
-stops it, when the watchdog fires (SIGABRT), or when the command ends, so no frozen kiosk is
-left behind. Qt-free, and small: it runs all day.
+XDG_RUNTIME_DIR, for cage's Wayland socket; the session's audio server as PULSE_SERVER, for
+speech), passes the kiosk's READY, WATCHDOG, STOPPING and STATUS on to systemd as its own,
+and takes the whole group down when systemd stops it, when the watchdog fires (SIGABRT), or
+when the command ends, so no frozen kiosk is left behind. Qt-free, and small: it runs all day.
 """
 
 from __future__ import annotations
@@ -92,6 +92,16 @@ def system_environment(env: dict[str, str]) -> dict[str, str]:
     return env
 
 
+def audio_server(env: dict[str, str], users: Path = Path("/run/user")) -> dict[str, str]:
+    """PULSE_SERVER for the kiosk (and the speech-dispatcher it starts): the login session's
+    audio server, whose socket is not where the new XDG_RUNTIME_DIR points; nothing when it
+    is set already or there is no such socket (then speech turns itself off)."""
+    socket_path = users / str(os.getuid()) / "pulse" / "native"
+    if env.get("PULSE_SERVER") or not socket_path.is_socket():
+        return {}
+    return {"PULSE_SERVER": f"unix:{socket_path}"}
+
+
 def _take_foreground(group: int) -> None:
     """Give the command the terminal (tty1 under the unit), as a shell does for a job."""
     try:
@@ -145,6 +155,7 @@ def supervise(command: Sequence[str], grace: float = 5.0) -> int:
         env = system_environment({**os.environ, "NOTIFY_SOCKET": inbox.getsockname()})
         if runtime:
             env["XDG_RUNTIME_DIR"] = runtime
+        env.update(audio_server(env))
         env.pop("WATCHDOG_PID", None)  # ours, not the kiosk's
         try:
             child = subprocess.Popen(list(command), env=env, process_group=0)

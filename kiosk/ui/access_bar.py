@@ -65,6 +65,7 @@ class AccessSheet(WindowOverlay):
 
     def __init__(self, strings: Strings, languages: list[tuple[str, str]], parent: QWidget):
         super().__init__(parent, "AccessSheet", card_width=CARD_WIDTH)
+        self.scale = 1.0  # the patient's text size
         self.size_label = text_label("", "h2")
         sizes = QWidget()
         size_row = FlowLayout(sizes, spacing=16)
@@ -124,7 +125,12 @@ class AccessSheet(WindowOverlay):
     def fit(self) -> None:
         """As tall as the choices need, or as the window leaves room for above Close."""
         left, top, right, bottom = MARGINS
-        inner = min(CARD_WIDTH, self.width() - 2 * OVERLAY_MARGIN) - left - right
+        # Wider for larger text (up to 1.5 times at 200 %), so it wraps as little as it can.
+        width = min(
+            round(CARD_WIDTH * max(1.0, self.scale * 0.75)), self.width() - 2 * OVERLAY_MARGIN
+        )
+        self.card.setMaximumWidth(width)
+        inner = width - left - right
         body = self.choices_area.widget()
         needed = body.heightForWidth(inner) if body is not None else 0
         room = self.height() - 2 * OVERLAY_MARGIN - top - bottom - SPACING
@@ -145,6 +151,7 @@ class AccessSheet(WindowOverlay):
     ) -> None:
         """Show the current choices without reporting them again (at a new text size, in
         room that may have changed)."""
+        self.scale = scale
         if self.isVisible():
             self.fit()
         toggles = [(button, value == scale) for value, button in self.sizes.items()]

@@ -49,6 +49,7 @@ Architecture: $arch
 Maintainer: Gut-health kiosk team <kiosk@example.org>
 Installed-Size: $size
 Depends: libc6 (>= 2.36), cage, xwayland, libpam-systemd, libgl1, libegl1, libfontconfig1, libfreetype6, libglib2.0-0t64 | libglib2.0-0, libdbus-1-3, libxkbcommon0, libwayland-client0, libwayland-cursor0, libwayland-egl1, libpulse0, fonts-dejavu-core, passwd, systemd
+Recommends: speech-dispatcher, speech-dispatcher-espeak-ng, pipewire-pulse, wireplumber, dbus-user-session, pulseaudio-utils
 Section: misc
 Priority: optional
 Description: touchscreen patient-education kiosk about gut health ($clinic)

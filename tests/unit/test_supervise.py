@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.runtime.supervise import group_members, passed_on, system_environment
+from kiosk.runtime.supervise import audio_server, group_members, passed_on, system_environment
 from tests.conftest import REPO
 
 # cage: runs its one client and exits with its status (and ends on SIGTERM).
@@ -203,3 +203,15 @@ def test_cage_gets_the_systems_libraries_not_the_bundles() -> None:
         "LD_LIBRARY_PATH": "/usr/local/lib",
     }
     assert system_environment({"PATH": "/usr/bin"}) == fresh
+
+
+def test_the_kiosk_is_pointed_at_its_sessions_audio_server(tmp_path: Path) -> None:
+    """Under the unit, XDG_RUNTIME_DIR is the unit's folder, not the login session's, where
+    PipeWire or PulseAudio listens: the kiosk is told where, when something listens."""
+    assert audio_server({}, tmp_path) == {}, "nothing listens: speech turns itself off"
+    folder = tmp_path / str(os.getuid()) / "pulse"
+    folder.mkdir(parents=True)
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(folder / "native"))
+        assert audio_server({}, tmp_path) == {"PULSE_SERVER": f"unix:{folder / 'native'}"}
+        assert audio_server({"PULSE_SERVER": "tcp:speaker"}, tmp_path) == {}, "as set"
