@@ -101,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
 def _report(error: ContentError) -> int:
     print(f"{len(error.problems)} problem(s) found:", file=sys.stderr)
     for problem in error.problems:
-        print(f"  {problem}", file=sys.stderr)
+        print("  " + problem.pointed().replace("\n", "\n  "), file=sys.stderr)
     return 1
 
 

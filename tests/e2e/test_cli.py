@@ -75,6 +75,28 @@ def test_validate_reports_problems_without_a_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"{page}:3:1: titel: unknown key 'titel'; did you mean 'title'?" in result.stderr
+    assert "\n      titel: " in result.stderr and "\n      ^\n" in result.stderr, "line and caret"
+
+
+def test_validate_shows_a_syntax_mistake_with_a_caret_under_it(tmp_path: Path) -> None:
+    broken = tmp_path / "content"
+    shutil.copytree(CONTENT, broken)
+    page = broken / "en" / "pages" / "lifestyle-steps.yaml"
+    text = page.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    page.write_text(text.replace(title, "title: Lifestyle: steps", 1), encoding="utf-8")
+    line = text.splitlines().index(title) + 1
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "validate", "--content", str(broken)],
+        capture_output=True, text=True, cwd=REPO, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert (
+        f"  {page}:{line}:17: this text has a colon and a space in it, which YAML takes as the "
+        'start of a new key; put the whole text in quotes: title: "Lifestyle: steps"\n'
+        "      title: Lifestyle: steps\n"
+        f"      {' ' * 16}^\n"
+    ) in result.stderr
 
 
 def test_main_py_is_a_thin_entry_point() -> None:

@@ -1,0 +1,84 @@
+"""Mistakes staff make in YAML files, each with the exact message the kiosk gives: where (line
+and column), what is wrong in everyday words, and how to fix it, with the line shown and a
+caret under the spot. docs/staff-guide.md lists the same messages (checked below)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.core.content.problems import ContentError
+from kiosk.core.content.safe_yaml import load_yaml
+from tests.conftest import REPO
+
+QUOTE_IT = "put the whole text in quotes"
+STARTS = "a value cannot start with {!r} (YAML gives it a meaning of its own); " + QUOTE_IT
+# (what staff did, the file, where, the message)
+SYNTAX = [
+    ("a colon inside a sentence", "title: Leaky gut: what is it\n", "1:17",
+     "this text has a colon and a space in it, which YAML takes as the start of a new key; "
+     f'{QUOTE_IT}: title: "Leaky gut: what is it"'),
+    ("Word's curly quotes around a text with a colon", "title: \u201cGut: a guide\u201d\n", "1:12",
+     "the quotes here are a word processor's curly quotes, which YAML does not take as quotes; "
+     'use straight quotes around the whole text: title: "Gut: a guide"'),
+    ("indented with non-breaking spaces", "clinic:\n\u00a0\u00a0name: Elm Street\n", "2:1",
+     "this line starts with non-breaking spaces (pasted from a word processor or a web page), "
+     "which YAML does not take as indentation; delete them and type ordinary spaces"),
+    ("indented with a tab", "clinic:\n\tname: Elm Street\n", "2:1",
+     "this line is indented with a tab; YAML needs spaces: replace the tab with spaces"),
+    ("a missing colon", "clinic:\n  name Elm Street\n  contact: Ask at the desk.\n", "2:3",
+     "this line has no colon after its key; write the key, a colon and a space, then the value "
+     "(name: Elm Street)"),
+    ("a quote never closed", 'title: "Leaky gut\nsummary: What it is.\n', "1:8",
+     "this quote is never closed: add the matching closing quote at the end of the text"),
+    ("a key indented too far", "clinic:\n  name: Elm Street\n   contact: Ask.\n", "3:1",
+     "this line is indented more than line 2, which already has its value; start the keys of "
+     "one section in the same column"),
+    ("a key indented too little", "clinic:\n  name: Elm Street\n contact: Ask.\n", "3:2",
+     "this line is not in step with the lines around it; start the keys of one section in the "
+     "same column"),
+    ("a list item out of line", "key_points:\n  - Sleep well.\n - Eat plants.\n", "3:2",
+     "this list item is not in line with the ones above it; start every '- ' of one list in the "
+     "same column"),
+    ("a Windows path in double quotes", 'logo: "C:\\Users\\desk\\logo.png"\n', "1:10",
+     "a backslash (\\) inside double quotes starts a special code; put the text in single quotes "
+     "instead ('like this'), or write each backslash twice"),
+    ("text after a closing quote", 'title: "Leaky" gut\n', "1:16",
+     "text goes on after a closing quote or bracket; put the whole text in one pair of quotes: "
+     "title: '\"Leaky\" gut'"),
+    ("a text starting with @", "contact: @ the front desk\n", "1:10",
+     STARTS.format("@") + ': contact: "@ the front desk"'),
+    ("a text starting with *", "title: *New* gut guide\n", "1:8",
+     STARTS.format("*") + ': title: "*New* gut guide"'),
+    ("a text starting with !", "title: !Important\n", "1:8",
+     "title: " + STARTS.format("!") + ': title: "!Important"'),
+    ("a text starting with |", "title: | Gut health\n", "1:8",
+     STARTS.format("|") + ': title: "| Gut health"'),
+    ("a text starting with %", "title: %100 natural\n", "1:8",
+     STARTS.format("%") + ': title: "%100 natural"'),
+    ("the same key twice", "title: Gut\ntitle: Gut health\n", "2:1",
+     "title: duplicate key 'title' (first given on line 1)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("what", "text", "where", "message"), SYNTAX, ids=[c[0] for c in SYNTAX])
+def test_a_syntax_mistake_is_told_in_plain_words(
+    what: str, text: str, where: str, message: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "page.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_yaml(path)
+    [problem] = caught.value.problems
+    assert str(problem) == f"{path}:{where}: {message}"
+    line, column = (int(part) for part in where.split(":"))
+    _, shown, caret = problem.pointed().split("\n")
+    assert shown.strip() == text.splitlines()[line - 1].expandtabs(1).strip()
+    assert caret == "    " + " " * (column - 1) + "^", "the caret under the spot"
+
+
+def test_the_staff_guide_gives_every_message() -> None:
+    guide = (REPO / "docs" / "staff-guide.md").read_text("utf-8").replace("\\|", "|")
+    missing = [what for what, _, where, message in SYNTAX if f"{where}: {message}" not in guide]
+    assert not missing, f"docs/staff-guide.md lacks the messages for: {missing}"
