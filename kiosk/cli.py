@@ -219,7 +219,11 @@ def _preview(args: argparse.Namespace) -> int:
 def _load_checked(args: argparse.Namespace) -> Loaded:
     from kiosk.core.sources import load_all
 
-    return load_all(args.config, args.content_dir or args.content)
+    folder = args.content_dir
+    if folder is not None and folder.is_file():  # `kiosk validate settings.yaml`: settings
+        print(f"{folder} is a file: checking it as clinic settings (--config {folder})")
+        args.config, folder = folder, None
+    return load_all(args.config, folder or args.content)
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -241,3 +241,18 @@ def test_stats_reads_the_kiosks_own_folder(tmp_path: Path) -> None:
     assert "page_view  checklist" in result.stdout
     empty = kiosk_cli("stats", env={**env, "HOME": str(tmp_path / "nobody")})
     assert empty.returncode == 1 and "No usage counts at" in empty.stderr
+
+
+def test_validate_given_a_settings_file_checks_it_as_settings(tmp_path: Path) -> None:
+    """`kiosk validate settings.yaml`, as staff type it: not "settings.yaml/pack.yaml: cannot
+    read file: Not a directory"."""
+    settings = tmp_path / "settings.yaml"
+    settings.write_text("clinic:\n  nmae: Elm Street\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "validate", str(settings)],
+        capture_output=True, text=True, cwd=REPO, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert f"{settings} is a file: checking it as clinic settings" in result.stdout
+    assert f"{settings}:2:3: clinic.nmae: unknown key 'nmae'; did you mean 'name'?" in result.stderr
+    assert "Not a directory" not in result.stderr

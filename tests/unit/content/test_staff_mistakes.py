@@ -10,6 +10,7 @@ import pytest
 
 from kiosk.core.content.problems import ContentError
 from kiosk.core.content.safe_yaml import load_yaml
+from kiosk.core.sources import load_all
 from tests.conftest import REPO
 
 QUOTE_IT = "put the whole text in quotes"
@@ -62,6 +63,43 @@ SYNTAX = [
 ]  # fmt: skip
 
 
+# Settings that read as YAML but are not what the kiosk takes (settings.yaml, whole file).
+SETTINGS = [
+    ("a colour without quotes: # starts a comment", "theme:\n  primary: #1F4E79\n", "2:3",
+     'theme.primary: a # starts a comment in YAML, so this is empty; put the value in quotes: '
+     'primary: "#1F4E79"'),
+    ("a colour by its name", "theme:\n  primary: navy\n", "2:3",
+     'theme.primary: a colour is a # and six hexadecimal digits, in quotes, like "#1F4E79"; '
+     "'navy' is not one (a colour picker shows the digits)"),
+    ("the PIN instead of its hash", "staff:\n  pin_hash: 1234\n", "2:3",
+     "staff.pin_hash: this looks like the PIN itself, which must never be written down here; "
+     "run `kiosk hash-pin`, type the PIN there, and paste the line it prints"),
+    ("the PIN in quotes instead of its hash", 'staff:\n  pin_hash: "4321"\n', "2:3",
+     "staff.pin_hash: this looks like the PIN itself, which must never be written down here; "
+     "run `kiosk hash-pin`, type the PIN there, and paste the line it prints"),
+    ("a key the section does not have", "theme:\n  accent: \"#1F4E79\"\n", "2:3",
+     "theme.accent: unknown key 'accent'; the keys here are: primary, on_primary, background, "
+     "surface, text"),
+    ("a misspelt key", "clinic:\n  nmae: Elm Street\n", "2:3",
+     "clinic.nmae: unknown key 'nmae'; did you mean 'name'?"),
+    ("a number where text belongs", "clinic:\n  name: 2024\n", "2:3",
+     'clinic.name: this needs text; put it in quotes: name: "2024"'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("what", "text", "where", "message"), SETTINGS, ids=[c[0] for c in SETTINGS]
+)
+def test_a_settings_mistake_is_told_in_plain_words(
+    what: str, text: str, where: str, message: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "settings.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_all(path)
+    assert [str(problem) for problem in caught.value.problems] == [f"{path}:{where}: {message}"]
+
+
 @pytest.mark.parametrize(("what", "text", "where", "message"), SYNTAX, ids=[c[0] for c in SYNTAX])
 def test_a_syntax_mistake_is_told_in_plain_words(
     what: str, text: str, where: str, message: str, tmp_path: Path
@@ -80,5 +118,7 @@ def test_a_syntax_mistake_is_told_in_plain_words(
 
 def test_the_staff_guide_gives_every_message() -> None:
     guide = (REPO / "docs" / "staff-guide.md").read_text("utf-8").replace("\\|", "|")
-    missing = [what for what, _, where, message in SYNTAX if f"{where}: {message}" not in guide]
+    missing = [
+        what for what, _, where, message in SYNTAX + SETTINGS if f"{where}: {message}" not in guide
+    ]
     assert not missing, f"docs/staff-guide.md lacks the messages for: {missing}"
