@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from kiosk.cli import main
-from tests.conftest import CONTENT, short_idle_settings
+from kiosk.core.content.lint import MERGED
+from tests.conftest import CONTENT, REPO, short_idle_settings
 
 
 def lint(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
@@ -67,3 +68,28 @@ def test_untranslated_language_is_reported(
     assert f"{pack / 'es' / 'pages' / 'lifestyle-steps.yaml'}:1:1: warning:" not in out
     assert "not translated?" in out
     assert "reading level: Fernández-Huerta ease" in out
+
+
+def test_bullets_merged_by_a_wrong_indent_are_warned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two bullets indented two spaces too far join the one above: valid YAML, one bullet
+    "... each day. - When you feel tense, ... - Make time ...": lint says where."""
+    pack = tmp_path / "content"
+    shutil.copytree(CONTENT, pack)
+    page = pack / "en" / "pages" / "lifestyle-steps.yaml"
+    text = page.read_text(encoding="utf-8")
+    for bullet in ("When you feel tense", "Make time for things"):
+        text = text.replace(f"      - {bullet}", f"        - {bullet}", 1)
+    page.write_text(text, encoding="utf-8")
+    code, out = lint(capsys, str(pack))
+    line = text.splitlines().index(
+        "      - Try to go to bed and get up at the same times each day."
+    )
+    assert code == 0
+    assert (
+        f"{page}:{line + 1}:9: warning: blocks.2.bullets.0: this list item has ' - ' in it" in out
+    ), out
+    assert out.count("this list item has ' - ' in it") == 1
+    guide = (REPO / "docs" / "staff-guide.md").read_text(encoding="utf-8")
+    assert f"warning: blocks.2.bullets.0: {MERGED}" in guide, "the staff guide shows it"

@@ -1,5 +1,5 @@
 """Warnings beyond validity: reading level, page reviews, accessible timings, alt text,
-untranslated text.
+list items that look like bullets merged into one, untranslated text.
 
 Everything here runs offline. ``kiosk lint`` prints the findings; validity errors come first
 from validation itself.
@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from kiosk.core.colors import contrast
 from kiosk.core.content.model import ImageBlock, Language, Page
 from kiosk.core.content.problems import Problem
 from kiosk.core.content.readability import measures, page_text, strings_text, whole_checklist_text
-from kiosk.core.content.safe_yaml import load_yaml
+from kiosk.core.content.safe_yaml import FieldPath, load_yaml
 from kiosk.core.sources import Loaded
 
 
@@ -73,6 +74,37 @@ def _alt_text(loaded: Loaded) -> Iterator[Finding]:
                     doc = load_yaml(_page_path(loaded, language, page).file)
                     message = "image has no alt text; describe it for people who cannot see it"
                     yield Finding("warning", doc.problem(("blocks", index, "image"), message))
+
+
+MERGED = (
+    "this list item has ' - ' in it: if it was meant as more than one, put each on a line of "
+    "its own, starting '- ' in the same column as the item above (a '- ' indented further "
+    "joins the item above)"
+)
+
+
+def _merged_items(at: FieldPath, data: Any) -> Iterator[FieldPath]:
+    """The text items of lists in ``data`` that hold " - ", as indenting a bullet too far
+    makes YAML join it to the one before ("Sleep well. - Eat plants.")."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _merged_items((*at, key), value)
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            if isinstance(item, str) and " - " in item:
+                yield (*at, index)
+            else:
+                yield from _merged_items((*at, index), item)
+
+
+def _merged_bullets(loaded: Loaded) -> Iterator[Finding]:
+    for language in loaded.pack.languages.values():
+        paths = [_page_path(loaded, language, page).file for page in language.pages]
+        paths.append(loaded.pack.root / language.code / "checklist.yaml")
+        for path in paths:
+            doc = load_yaml(path)
+            for at in _merged_items((), doc.data):
+                yield Finding("warning", doc.problem(at, MERGED))
 
 
 def _untranslated(loaded: Loaded) -> Iterator[Finding]:
@@ -142,7 +174,7 @@ def lint(
     findings = [Finding("warning", warning) for warning in loaded.warnings]
     reviews = partial(_reviews, months=review_months, today=today or datetime.date.today())
     checks: tuple[Callable[[Loaded], Iterator[Finding]], ...] = (
-        _readability, reviews, _alt_text, _untranslated, _colours,
+        _readability, reviews, _alt_text, _merged_bullets, _untranslated, _colours,
     )  # fmt: skip
     for check in checks:
         findings.extend(check(loaded))

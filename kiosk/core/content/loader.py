@@ -11,6 +11,7 @@ Layout::
 
 from __future__ import annotations
 
+import difflib
 import os
 from pathlib import Path
 from typing import TypeVar
@@ -223,6 +224,34 @@ def _load_language(
     )
 
 
+# Language codes people write for the two-letter ones (ISO 639-1) the pack's folders use.
+LIKELY_MEANT = {"sp": "es", "spa": "es", "esp": "es", "eng": "en", "us": "en", "uk": "en"}
+
+
+def _language_folder(
+    root: Path,
+    code: str,
+    *,
+    overlay: Path | None,
+    doc: YamlDocument,
+    manifest: Manifest,
+    collector: _Collector,
+) -> bool:
+    """Whether ``code`` has its folder; if not, one problem at pack.yaml's line, not one for
+    every file the folder would hold."""
+    if any((folder / code).is_dir() for folder in (root, overlay) if folder is not None):
+        return True
+    folders = sorted(path.name for path in root.iterdir() if (path / "strings.yaml").is_file())
+    meant = LIKELY_MEANT.get(code.lower())
+    hint = difflib.get_close_matches(code, folders, n=1, cutoff=0.5)
+    guess = meant if meant in folders else (hint[0] if hint else meant)
+    message = f"unknown language {code!r}: no folder {code}/ here"
+    message += f"; did you mean {guess!r}?" if guess else ""
+    message += f" (the language folders are: {', '.join(folders)})" if folders else ""
+    collector.problems.append(doc.problem(("languages", manifest.languages.index(code)), message))
+    return False
+
+
 def load_pack(root: Path, overlay: Path | None = None) -> ContentPack:
     """Load and check the pack in ``root`` (pages in ``overlay`` replace bundled ones).
 
@@ -246,6 +275,11 @@ def load_pack(root: Path, overlay: Path | None = None) -> ContentPack:
     languages: dict[str, Language] = {}
     order = sorted(manifest.languages, key=lambda code: code != manifest.default_language)
     for code in order:
+        found = _language_folder(
+            root, code, overlay=overlay, doc=manifest_doc, manifest=manifest, collector=collector
+        )
+        if not found:
+            continue
         default = languages.get(manifest.default_language)
         reference = default.checklist if default and code != default.code else None
         language = _load_language(

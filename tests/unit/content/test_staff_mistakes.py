@@ -4,6 +4,7 @@ caret under the spot. docs/staff-guide.md lists the same messages (checked below
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from kiosk.core.content.problems import ContentError
 from kiosk.core.content.safe_yaml import load_yaml
 from kiosk.core.sources import load_all
-from tests.conftest import REPO
+from tests.conftest import CONTENT, REPO
 
 QUOTE_IT = "put the whole text in quotes"
 STARTS = "a value cannot start with {!r} (YAML gives it a meaning of its own); " + QUOTE_IT
@@ -100,6 +101,27 @@ def test_a_settings_mistake_is_told_in_plain_words(
     assert [str(problem) for problem in caught.value.problems] == [f"{path}:{where}: {message}"]
 
 
+def test_a_wrong_language_code_is_one_problem_at_its_place_in_pack_yaml(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    pack = content / "pack.yaml"
+    pack.write_text(
+        pack.read_text("utf-8").replace("languages: [en, es]", "languages: [en, sp]"), "utf-8"
+    )
+    with pytest.raises(ContentError) as caught:
+        load_all(None, content)
+    line = pack.read_text("utf-8").splitlines().index("languages: [en, sp]") + 1
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{pack}:{line}:17: languages.1: {LANGUAGE}"
+    ]
+
+
+LANGUAGE = (
+    "unknown language 'sp': no folder sp/ here; did you mean 'es'? (the language folders are: "
+    "en, es)"
+)
+
+
 @pytest.mark.parametrize(("what", "text", "where", "message"), SYNTAX, ids=[c[0] for c in SYNTAX])
 def test_a_syntax_mistake_is_told_in_plain_words(
     what: str, text: str, where: str, message: str, tmp_path: Path
@@ -121,4 +143,5 @@ def test_the_staff_guide_gives_every_message() -> None:
     missing = [
         what for what, _, where, message in SYNTAX + SETTINGS if f"{where}: {message}" not in guide
     ]
+    missing += [] if LANGUAGE in guide else ["a wrong language code"]
     assert not missing, f"docs/staff-guide.md lacks the messages for: {missing}"
