@@ -93,6 +93,10 @@ def _parser() -> argparse.ArgumentParser:
     supervise.add_argument(
         "session", nargs=argparse.REMAINDER, metavar="-- COMMAND", help="e.g. -- cage -d -- KIOSK"
     )
+    init = commands.add_parser(
+        "init", parents=[common], help="make a clinic folder to edit: settings, content, schemas"
+    )
+    init.add_argument("folder", type=Path, help="the new folder (must not exist, or be empty)")
     schema = commands.add_parser("schema", help="print the JSON Schema for a kind of file")
     schema.add_argument("kind", nargs="?", default="settings", choices=sorted(SCHEMA_KINDS))
     return parser
@@ -339,8 +343,31 @@ def _supervise(args: argparse.Namespace) -> int:
     return supervise(command, grace=args.grace)
 
 
+def _init(args: argparse.Namespace) -> int:
+    from kiosk.core.clinic_folder import make_clinic_folder
+    from kiosk.core.sources import load_all
+
+    loaded = load_all(args.config, args.content)  # only what is valid is copied
+    try:
+        files = make_clinic_folder(
+            args.folder, loaded.settings_file, loaded.content_dir, loaded.logo
+        )
+    except (FileExistsError, OSError) as error:
+        print(f"kiosk init: {error}", file=sys.stderr)
+        return 1
+    folder = args.folder
+    print(
+        f"Made {folder} ({len(files)} files): settings.yaml, content/, schema/ and .vscode/.\n"
+        "Open the folder in VS Code with the YAML extension (redhat.vscode-yaml): it checks\n"
+        "each file as you type. Check the whole folder with:\n"
+        f"  kiosk validate --config {folder / 'settings.yaml'} --content {folder / 'content'}"
+    )
+    return 0
+
+
 COMMANDS = {
     "run": _run,
+    "init": _init,
     "preview": _preview,
     "validate": _validate,
     "lint": _lint,
