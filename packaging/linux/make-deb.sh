@@ -19,6 +19,13 @@ install -d "$stage/DEBIAN" "$stage/opt" "$stage/usr/bin" "$stage/usr/lib/systemd
   "$stage/etc/gut-health-kiosk" "$stage/usr/share/doc/gut-health-kiosk"
 cp -a "$bundle" "$stage/opt/gut-health-kiosk"
 cp -a "$profile/." "$stage/etc/gut-health-kiosk/"
+# Editor support where staff edit: the schemas beside the settings, and the settings' first
+# line pointing at them (as in a `kiosk init` folder), not at the build machine's copy.
+install -d "$stage/etc/gut-health-kiosk/schema"
+install -m 0644 "$bundle"/_internal/resources/schema/*.schema.json "$stage/etc/gut-health-kiosk/schema/"
+# shellcheck disable=SC2016 # a literal $schema, not a variable
+sed -i '1s|^# yaml-language-server: \$schema=.*$|# yaml-language-server: $schema=schema/settings.schema.json|' \
+  "$stage/etc/gut-health-kiosk/settings.yaml"
 install -m 0644 "$here/gut-health-kiosk.service" "$here/gut-health-kiosk-stopped.service" \
   "$stage/usr/lib/systemd/system/"
 install -m 0755 "$here/kiosk" "$stage/usr/bin/kiosk"
