@@ -44,7 +44,8 @@ _COMMENTED = re.compile(r"^\s*(?:-\s+)?([^\s:#]+):\s+(#\S*)")  # key: #1F4E79
 def _plain(error: ErrorDetails, source: str) -> str:
     """Words for the mistakes behind pydantic's terse ones; empty when none fits."""
     kind, value = error["type"], error.get("input")
-    key = str(error["loc"][-1]) if error["loc"] else ""
+    last = error["loc"][-1] if error["loc"] else ""
+    key = str(last)
     if kind == "string_type" and value is None and (found := _COMMENTED.match(source)):
         return (
             "a # starts a comment in YAML, so this is empty; put the value in quotes: "
@@ -61,7 +62,8 @@ def _plain(error: ErrorDetails, source: str) -> str:
             f"{value!r} is not one (a colour picker shows the digits)"
         )
     if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
-        return f'this needs text; put it in quotes: {key}: "{value}"'
+        where = "-" if isinstance(last, int) else f"{key}:"  # a list item, or a key's value
+        return f'this needs text; put it in quotes: {where} "{value}"'
     return ""
 
 

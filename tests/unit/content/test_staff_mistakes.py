@@ -116,6 +116,21 @@ def test_a_wrong_language_code_is_one_problem_at_its_place_in_pack_yaml(tmp_path
     ]
 
 
+def test_a_number_as_a_list_item_is_told_as_a_list_item(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    page = content / "en" / "pages" / "lifestyle-steps.yaml"
+    lines = page.read_text("utf-8").splitlines()
+    first = lines.index("key_points:") + 1
+    lines[first] = "  - 2024"
+    page.write_text("\n".join(lines) + "\n", "utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_all(None, content)
+    assert [str(problem) for problem in caught.value.problems] == [
+        f'{page}:{first + 1}:5: key_points.0: this needs text; put it in quotes: - "2024"'
+    ]
+
+
 LANGUAGE = (
     "unknown language 'sp': no folder sp/ here; did you mean 'es'? (the language folders are: "
     "en, es)"
