@@ -9,11 +9,12 @@ YAML 1.1 and 1.2 read differently (`title: no`) must be fine for it as for the k
 from __future__ import annotations
 
 import json
-import selectors
+import queue
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,9 @@ class Server:
         )
         self.diagnostics: dict[str, list[dict[str, Any]]] = {}
         self.ids = 0
+        self.heard = time.monotonic()
+        self.inbox: queue.Queue[dict[str, Any]] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
         self.request("initialize", {
             "processId": None, "rootUri": root.as_uri(), "capabilities": {},
             "workspaceFolders": [{"uri": root.as_uri(), "name": root.name}],
@@ -46,13 +50,25 @@ class Server:
         self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         self.process.stdin.flush()
 
-    def receive(self) -> dict[str, Any]:
-        assert self.process.stdout is not None
-        length = 0
-        while (line := self.process.stdout.readline().strip()) != b"":
-            if line.lower().startswith(b"content-length:"):
-                length = int(line.split(b":")[1])
-        message: dict[str, Any] = json.loads(self.process.stdout.read(length))
+    def _read(self) -> None:
+        """Every message the server sends, into ``self.inbox`` (a thread: a buffered pipe
+        cannot be waited on with select without losing what its buffer already holds)."""
+        stream = self.process.stdout
+        assert stream is not None
+        while True:
+            length = 0
+            while (line := stream.readline()) not in (b"", b"\r\n", b"\n"):
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            if not line:
+                return
+            self.inbox.put(json.loads(stream.read(length)))
+
+    def receive(self, timeout: float | None = None) -> dict[str, Any] | None:
+        try:
+            message: dict[str, Any] = self.inbox.get(timeout=timeout)
+        except queue.Empty:
+            return None
         if message.get("method") == "textDocument/publishDiagnostics":
             self.diagnostics[message["params"]["uri"]] = message["params"]["diagnostics"]
             self.heard = time.monotonic()
@@ -65,8 +81,9 @@ class Server:
     def request(self, method: str, params: dict[str, Any]) -> None:
         self.ids += 1
         self.send({"id": self.ids, "method": method, "params": params})
-        while self.receive().get("id") != self.ids:
-            pass
+        while (answer := self.receive(timeout=60)) is None or answer.get("id") != self.ids:
+            if answer is None:
+                raise SystemExit(f"yaml-language-server did not answer {method}")
 
     def notify(self, method: str, params: dict[str, Any]) -> None:
         self.send({"method": method, "params": params})
@@ -78,20 +95,14 @@ class Server:
 
     def settle(self, uris: set[str]) -> None:
         """Read until every document has diagnostics and then nothing comes for a while."""
-        assert self.process.stdout is not None
-        watch = selectors.DefaultSelector()
-        watch.register(self.process.stdout, selectors.EVENT_READ)
         self.heard = time.monotonic()
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
-            done = uris <= self.diagnostics.keys() and time.monotonic() - self.heard > QUIET_S
-            if done:
+            if uris <= self.diagnostics.keys() and time.monotonic() - self.heard > QUIET_S:
                 return
-            if watch.select(timeout=0.5):
-                self.receive()
-        raise SystemExit(
-            f"yaml-language-server gave no diagnostics for {uris - self.diagnostics.keys()}"
-        )
+            self.receive(timeout=0.5)
+        missing = uris - self.diagnostics.keys()
+        raise SystemExit(f"yaml-language-server gave no diagnostics for {missing}")
 
     def close(self) -> None:
         self.process.kill()
