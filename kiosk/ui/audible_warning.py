@@ -63,6 +63,7 @@ class AudibleWarning(QObject):
         self.window = window
         self.chime = Chime(self)
         self._heard = False  # this warning is being heard: count its last seconds
+        self._warned = False  # its words are said: numbers may follow them, never come first
         self._shown = 0  # the count when it showed, said in its words already
         self._words = QTimer(self)
         self._words.setSingleShot(True)
@@ -77,11 +78,12 @@ class AudibleWarning(QObject):
 
     def _begin(self) -> None:
         self._heard, self._shown = self._speech_on(), self.window.overlay.seconds_left()
+        self._warned = False
         voice = self.window.read_aloud
         if self._heard and voice.may_sound():
             voice.stop()
+            self._words.start(CHIME_MS)  # first: loading the chime may take a moment
             self.chime.play(voice.volume)
-            self._words.start(CHIME_MS)
 
     def _end(self) -> None:
         self._heard = False
@@ -94,7 +96,8 @@ class AudibleWarning(QObject):
             keypad.speak(
                 f"{warning.title.text()} {warning.message.text()} {keypad.words(warning.button)}"
             )
+            self._warned = True
 
     def _count(self, seconds: int) -> None:
-        if self._heard and 0 < seconds < self._shown and seconds <= COUNT_FROM:
+        if self._heard and self._warned and 0 < seconds < self._shown and seconds <= COUNT_FROM:
             self.window.keypad.speak(str(seconds))
