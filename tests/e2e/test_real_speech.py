@@ -240,7 +240,7 @@ def test_a_keypad_journey_is_heard_at_every_step_and_then_the_idle_warning(
 ) -> None:
     """The whole keypad journey (test_keypad.journey) with the real engine: each choice's
     words (a new screen's title, a row's new state, the overlay's start) are heard. Then,
-    left alone, the idle warning sounds: the chime (played by Qt Multimedia itself, not the
+    left alone, the idle warning sounds: the chime (played by paplay, not the
     speech engine) and then the warning's words."""
     from tests.conftest import open_kiosk, short_idle_settings  # noqa: PLC0415
     from tests.e2e.test_keypad import journey, key  # noqa: PLC0415
