@@ -65,7 +65,7 @@ def _count_usage(window: KioskWindow, stats: UsageStats) -> None:
     recorder = UsageRecorder(stats)
     # partial, not bound methods: PySide holds bound methods of plain objects only weakly.
     window.page_shown.connect(partial(UsageRecorder.screen_shown, recorder))
-    window.session_reset.connect(partial(UsageRecorder.session_reset, recorder))
+    window.session_ended.connect(partial(UsageRecorder.session_ended, recorder))
 
 
 def _bundled(config: Path | None) -> Iterator[Loaded]:

@@ -82,8 +82,12 @@ def _parser() -> argparse.ArgumentParser:
     handout.add_argument(
         "--paper", choices=("letter", "a4"), default="letter", help="paper size (default: letter)"
     )
-    stats = commands.add_parser("stats", help="print the anonymous usage counts")
+    stats = commands.add_parser("stats", help="print the anonymous usage counts", parents=[common])
     stats.add_argument("--csv", action="store_true", help="as CSV (day, event, screen, count)")
+    stats.add_argument(
+        "--report", type=Path, help="write a usage report with charts to this HTML file"
+    )
+    stats.add_argument("--days", type=int, help="days the report's charts cover (default: 28)")
     supervise = commands.add_parser(
         "supervise", help="run the kiosk session for systemd (the unit's main process)"
     )
@@ -317,12 +321,47 @@ def _stats(args: argparse.Namespace) -> int:
         return 1
     print(f"Usage counts from {path}", file=sys.stderr)
     stats = UsageStats(path)
-    if args.csv:
-        print(stats.csv(), end="")
-    else:
-        for (event, screen), count in sorted(stats.totals().items()):
-            print(f"{count:>8}  {event}  {screen}")
-    stats.close()
+    try:
+        if args.report:
+            return _write_report(args, stats.rows())
+        if args.csv:
+            print(stats.csv(), end="")
+        else:
+            for (event, screen), count in sorted(stats.totals().items()):
+                print(f"{count:>8}  {event}  {screen}")
+    finally:
+        stats.close()
+    return 0
+
+
+def _write_report(args: argparse.Namespace, rows: list[tuple[str, str, str, int]]) -> int:
+    from datetime import date
+
+    from kiosk.core.sources import load_all
+    from kiosk.core.usage_charts import page_titles
+    from kiosk.core.usage_report import report
+    from kiosk.core.usage_summary import PERIOD_DAYS, summarise
+
+    days = args.days or PERIOD_DAYS
+    if not 7 <= days <= 366:
+        print("--days must be between 7 and 366.", file=sys.stderr)
+        return 2
+    clinic, primary, names = "the clinic", "#0E5A66", {}
+    try:  # the clinic's name, colour and page titles, where its files load
+        loaded = load_all(args.config, args.content)
+        clinic, primary = loaded.settings.clinic.name, loaded.settings.theme.primary
+        names = page_titles(loaded.pack)
+    except ContentError:
+        print("The content did not load: pages are named by their ids.", file=sys.stderr)
+    summary = summarise(rows, date.today(), days=days)
+    try:
+        args.report.write_text(
+            report(summary, clinic=clinic, primary=primary, names=names), encoding="utf-8"
+        )
+    except OSError as error:
+        print(f"The report was not written: {error}", file=sys.stderr)
+        return 1
+    print(args.report)
     return 0
 
 

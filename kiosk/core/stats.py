@@ -1,8 +1,8 @@
 """Anonymous usage counts in SQLite: page views and sessions, never answers. Qt-free.
 
-Only screen ids (e.g. ``topic/lifestyle-steps``, ``checklist``) and event names are stored,
-counted per day. A locked, corrupt or full database is logged and skipped: counting must
-never get in a patient's way.
+Only event names and a key (a screen id such as ``topic/lifestyle-steps``, or a bucket of
+kiosk/core/usage_buckets.py) are stored, counted per day. A locked, corrupt or full database
+is logged and skipped: counting must never get in a patient's way.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import logging
 import sqlite3
 import time
 import weakref
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +23,22 @@ PAGE_VIEW = "page_view"
 SESSION_STARTED = "session_started"
 CHECKLIST_OPENED = "checklist_opened"
 CHECKLIST_COMPLETED = "checklist_completed"
-EVENTS = (PAGE_VIEW, SESSION_STARTED, CHECKLIST_OPENED, CHECKLIST_COMPLETED)
+# Counted once per finished session (usage_buckets.py): its start hour, length bucket, number
+# of pages, and each screen it reached.
+SESSION_HOUR = "session_hour"
+SESSION_LENGTH = "session_length"
+SESSION_PAGES = "session_pages"
+PAGE_REACHED = "page_reached"
+EVENTS = (
+    PAGE_VIEW,
+    SESSION_STARTED,
+    CHECKLIST_OPENED,
+    CHECKLIST_COMPLETED,
+    SESSION_HOUR,
+    SESSION_LENGTH,
+    SESSION_PAGES,
+    PAGE_REACHED,
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS counts (
@@ -90,18 +106,25 @@ class UsageStats:
         log.warning("usage counts off: %s %s: %s", what, self.path, error)
 
     def record(self, event: str, screen: str = "") -> None:
-        if event not in EVENTS:
-            raise ValueError(f"unknown event {event!r}")
+        self.record_all([(event, screen)])
+
+    def record_all(self, counts: Sequence[tuple[str, str]], day: date | None = None) -> None:
+        """Add one to each (event, key) of ``counts`` on ``day`` (today), all or none."""
+        if unknown := [event for event, _ in counts if event not in EVENTS]:
+            raise ValueError(f"unknown event {unknown[0]!r}")
         if self._db is None:
             return
+        today = (day or date.today()).isoformat()
         try:
-            self._db.execute(
-                "INSERT INTO counts (day, event, screen, count) VALUES (?, ?, ?, 1) "
-                "ON CONFLICT (day, event, screen) DO UPDATE SET count = count + 1",
-                (date.today().isoformat(), event, screen),
-            )
+            with self._db:  # one transaction: a session's counts are saved together
+                self._db.execute("BEGIN")
+                self._db.executemany(
+                    "INSERT INTO counts (day, event, screen, count) VALUES (?, ?, ?, 1) "
+                    "ON CONFLICT (day, event, screen) DO UPDATE SET count = count + 1",
+                    [(today, event, key) for event, key in counts],
+                )
         except sqlite3.Error as error:
-            log.warning("usage count not saved (%s): %s", event, error)
+            log.warning("usage count not saved (%s): %s", counts[0][0], error)
 
     def rows(self) -> list[tuple[str, str, str, int]]:
         if self._db is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QInputEvent
 
@@ -39,6 +41,7 @@ class IdleWatcher(QObject):
         self._timer.timeout.connect(self._on_timeout)
         self._armed = False
         self._idle = False
+        self._idle_since = 0.0
 
     @property
     def is_armed(self) -> bool:
@@ -70,8 +73,16 @@ class IdleWatcher(QObject):
         self._idle = False
         self._timer.stop()
 
+    def idle_seconds(self) -> float:
+        """How long since the last input while armed (0 when disarmed)."""
+        if not self._armed:
+            return 0.0
+        if self._idle:
+            return (time.monotonic() - self._idle_since) + self.timeout_ms / 1000
+        return max(0, self.timeout_ms - self._timer.remainingTime()) / 1000
+
     def _on_timeout(self) -> None:
-        self._idle = True
+        self._idle, self._idle_since = True, time.monotonic()
         self.went_idle.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override

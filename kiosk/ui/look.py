@@ -65,6 +65,7 @@ FONTS: dict[str, tuple[str, bool, bool, str]] = {
     "h1": ("h1", True, False, "text"),
     "h2": ("h2", True, False, "text"),
     "lead": ("h2", False, False, "muted"),
+    "subhead": ("body", True, False, "text"),
     "muted": ("small", False, False, "muted"),
     "caption": ("small", False, False, "muted"),
     "source": ("small", False, True, "muted"),

@@ -16,6 +16,9 @@ from kiosk.core.session import STAFF_PANEL, STAFF_PIN, is_staff_screen
 from kiosk.core.staff import PIN_PAD_SECONDS, PinThrottle, verify_pin
 from kiosk.core.stats import UsageStats
 from kiosk.core.timing import timer_ms
+from kiosk.core.usage_charts import page_titles
+from kiosk.core.usage_report import report
+from kiosk.core.usage_summary import summarise
 from kiosk.runtime.idle import IdleWatcher
 from kiosk.runtime.lockdown import KioskGuard, StaffGesture
 from kiosk.ui.pin_pad import PinPad
@@ -119,7 +122,8 @@ class StaffMode(QObject):
 
     def refresh(self) -> None:
         self.panel.show_status(self.window.reloader)
-        self.panel.show_counts(self.stats.totals() if self.stats else {})
+        rows = self.stats.rows() if self.stats else []
+        self.panel.show_usage(summarise(rows, date.today()), page_titles(self.window.pack))
 
     def leave(self) -> None:
         """Back to a fresh patient mode (any patient session is cleared too)."""
@@ -153,16 +157,26 @@ class StaffMode(QObject):
         self.panel.message.setText(f"{len(images)} screens, as patients see them.")
 
     def export_counts(self) -> None:
+        """The counts as CSV and the usage report as HTML, in the data folder."""
         if self.stats is None:
             self.panel.message.setText("Usage counting is off.")
             return
-        path = self.data_dir / f"usage-{date.today().isoformat()}.csv"
+        stem = self.data_dir / f"usage-{date.today().isoformat()}"
+        settings = self.window.settings
+        summary = summarise(self.stats.rows(), date.today())
+        page = report(
+            summary,
+            clinic=settings.clinic.name,
+            primary=settings.theme.primary,
+            names=page_titles(self.window.pack),
+        )
         try:
-            path.write_text(self.stats.csv(), encoding="utf-8")
+            stem.with_suffix(".csv").write_text(self.stats.csv(), encoding="utf-8")
+            stem.with_suffix(".html").write_text(page, encoding="utf-8")
         except OSError as error:
-            self.panel.message.setText(f"Could not write {path}: {error.strerror}")
+            self.panel.message.setText(f"Could not write {error.filename}: {error.strerror}")
             return
-        self.panel.message.setText(f"Saved {path}")
+        self.panel.message.setText(f"Saved {stem}.html (the report) and {stem}.csv (the counts)")
 
     def exit_kiosk(self) -> None:
         log.info("kiosk closed from staff mode")

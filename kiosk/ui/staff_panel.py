@@ -1,4 +1,4 @@
-"""The staff panel: content status and errors, usage counts, screen previews and actions.
+"""The staff panel: content status and errors, usage charts, screen previews and actions.
 
 Staff-only and English only (staff read the YAML files, whose keys are English).
 """
@@ -10,14 +10,17 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.content.model import Strings
-from kiosk.core.stats import CHECKLIST_COMPLETED, CHECKLIST_OPENED, PAGE_VIEW, SESSION_STARTED
+from kiosk.core.usage_charts import FALLING_TITLE, charts, falling_text, headline, long_date
+from kiosk.core.usage_summary import UsageSummary
 from kiosk.runtime.reload import ContentReloader
 from kiosk.ui.flow import FlowLayout
 from kiosk.ui.icons import Icon
 from kiosk.ui.reading import ReadingScreen
-from kiosk.ui.widgets import TouchButton, callout_frame, clear_layout, set_label, text_label
+from kiosk.ui.usage_chart import UsageChart
+from kiosk.ui.widgets import Panel, TouchButton, callout_frame, clear_layout, set_label, text_label
 
 THUMBNAIL_WIDTH = 320
+FIGURES_PER_ROW = 3  # the usage key figures, in equal boxes
 EXIT_CONFIRM_MS = 5000  # how long "Tap again to exit" waits for the second tap
 EXIT_LABEL, EXIT_CONFIRM = "Exit the kiosk", "Tap again to exit"
 
@@ -32,6 +35,17 @@ def _section(title: str) -> tuple[QWidget, QVBoxLayout]:
     body.setSpacing(10)
     layout.addLayout(body)
     return box, body
+
+
+def _figure(what: str, value: str) -> QWidget:
+    box = Panel("row")
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(20, 12, 20, 12)
+    layout.setSpacing(2)
+    layout.addWidget(text_label(value, "brand"))
+    layout.addWidget(text_label(what, "muted"))
+    layout.addStretch(1)  # figures and their words level across a row
+    return box
 
 
 class StaffPanel(ReadingScreen):
@@ -55,7 +69,7 @@ class StaffPanel(ReadingScreen):
             ("Back to patient mode", self.leave_requested, False),
             ("Reload content", self.reload_requested, True),
             ("Preview every screen", self.preview_requested, True),
-            ("Export usage counts", self.export_requested, True),
+            ("Save usage report", self.export_requested, True),
             (EXIT_LABEL, None, True),
         ]
         row = QWidget()
@@ -77,7 +91,7 @@ class StaffPanel(ReadingScreen):
         self._disarm.timeout.connect(self.disarm_exit)
         self.column.addWidget(row)
         status, self.status_layout = _section("Content")
-        counts, self.counts_layout = _section("Usage counts (anonymous, all time)")
+        counts, self.counts_layout = _section("How the kiosk is used (anonymous)")
         previews, self.previews_layout = _section("Screens")
         for box in (status, counts, previews):
             self.column.addWidget(box)
@@ -124,20 +138,34 @@ class StaffPanel(ReadingScreen):
         problems = [str(problem) for problem in reloader.problems]
         self.status_layout.addWidget(callout_frame("Changes not shown", heading, *problems))
 
-    def show_counts(self, totals: dict[tuple[str, str], int]) -> None:
+    def show_usage(self, summary: UsageSummary, names: dict[str, str]) -> None:
+        """Key figures, a warning when use is falling, then every chart with its reading."""
         clear_layout(self.counts_layout)
-        lines = [
-            f"Sessions started: {totals.get((SESSION_STARTED, ''), 0)}",
-            f"Checklist opened: {totals.get((CHECKLIST_OPENED, ''), 0)}",
-            f"Checklist summary reached: {totals.get((CHECKLIST_COMPLETED, ''), 0)}",
-        ]
-        views = sorted(
-            ((screen, count) for (event, screen), count in totals.items() if event == PAGE_VIEW),
-            key=lambda item: -item[1],
-        )
-        lines += [f"{screen}: {count} view(s)" for screen, count in views]
-        for line in lines:
-            self.counts_layout.addWidget(text_label(line))
+        period = f"The last {len(summary.daily)} days, to {long_date(summary.last_day)}."
+        self.counts_layout.addWidget(text_label(period, "muted"))
+        if summary.falling:
+            alert = callout_frame(FALLING_TITLE, falling_text(summary.falling))
+            alert.setObjectName("UsageFalling")
+            self.counts_layout.addWidget(alert)
+        figures = QWidget()
+        grid = QGridLayout(figures)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(16)
+        for index, (what, value) in enumerate(headline(summary)):
+            grid.addWidget(_figure(what, value), index // FIGURES_PER_ROW, index % FIGURES_PER_ROW)
+        for column in range(FIGURES_PER_ROW):
+            grid.setColumnStretch(column, 1)
+        self.counts_layout.addWidget(figures)
+        for chart in charts(summary, names):
+            card = Panel("row")
+            card.setObjectName(f"UsageCard-{chart.key}")
+            layout = QVBoxLayout(card)
+            layout.setContentsMargins(24, 16, 24, 20)
+            layout.addWidget(text_label(chart.title, "subhead"))
+            if chart.reading:
+                layout.addWidget(text_label(chart.reading, "muted"))
+            layout.addWidget(UsageChart(chart))
+            self.counts_layout.addWidget(card)
 
     def show_previews(self, images: list[tuple[str, QImage]]) -> None:
         clear_layout(self.previews_layout)

@@ -57,12 +57,13 @@ class KioskWindow(QWidget):
 
     Patient state lives in ``self.session``; the screens only display it. New content offered
     while a patient is mid-session waits for the next reset, so a page never changes under a
-    finger. Emits ``page_shown(screen_id)``, ``session_reset``, ``content_applied`` and
-    ``first_painted``.
+    finger. Emits ``page_shown(screen_id)``, ``session_ended(idle_seconds)``, ``session_reset``,
+    ``content_applied`` and ``first_painted``.
     """
 
     page_shown = Signal(str)
     session_reset = Signal()
+    session_ended = Signal(float)  # at a reset: the seconds since the last touch
     content_applied = Signal()
     first_painted = Signal()  # once, after the window first reached the screen
     build_failed = Signal()  # the screens after the welcome screen could not be built
@@ -416,6 +417,7 @@ class KioskWindow(QWidget):
 
     def reset(self) -> None:
         """Clear every trace of the session and return to the attract screen, as if just started."""
+        self.session_ended.emit(self.idle_watcher.idle_seconds())
         self.build_all_screens()
         self.overlay.stop()
         self.take_home.clear()

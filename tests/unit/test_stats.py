@@ -3,6 +3,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from contextlib import closing
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,18 @@ from kiosk.core.session import ATTRACT, CHECKLIST, HOME, STAFF_PANEL, SUMMARY, t
 from kiosk.core.stats import (
     CHECKLIST_COMPLETED,
     CHECKLIST_OPENED,
+    PAGE_REACHED,
     PAGE_VIEW,
+    SESSION_HOUR,
+    SESSION_LENGTH,
+    SESSION_PAGES,
     SESSION_STARTED,
     UsageStats,
 )
 from kiosk.core.usage import UsageRecorder
+from kiosk.core.usage_buckets import length_key, length_label, pages_key, pages_label
+
+FINISHED_EVENTS = (SESSION_HOUR, SESSION_LENGTH, SESSION_PAGES, PAGE_REACHED)
 
 
 def test_counts_accumulate_per_event_and_screen(tmp_path: Path) -> None:
@@ -41,9 +49,10 @@ def test_recorder_counts_sessions_and_screens_never_answers(tmp_path: Path) -> N
     recorder = UsageRecorder(stats)
     for screen in (ATTRACT, HOME, topic_screen("a"), HOME, CHECKLIST, SUMMARY, STAFF_PANEL):
         recorder.screen_shown(screen)
-    recorder.session_reset()
+    recorder.session_ended()
     recorder.screen_shown(HOME)
-    assert stats.totals() == {
+    views = {key: n for key, n in stats.totals().items() if key[0] not in FINISHED_EVENTS}
+    assert views == {
         (SESSION_STARTED, ""): 2,
         (PAGE_VIEW, HOME): 3,
         (PAGE_VIEW, "topic/a"): 1,
@@ -52,6 +61,100 @@ def test_recorder_counts_sessions_and_screens_never_answers(tmp_path: Path) -> N
         (CHECKLIST_OPENED, ""): 1,
         (CHECKLIST_COMPLETED, ""): 1,
     }
+
+
+class Clocks:
+    """A monotonic clock and a wall clock that the test moves on."""
+
+    def __init__(self, wall: datetime) -> None:
+        self.wall, self.seconds = wall, 0.0
+
+    def advance(self, seconds: float) -> None:
+        self.wall += timedelta(seconds=seconds)
+        self.seconds += seconds
+
+    def recorder(self, stats: UsageStats) -> UsageRecorder:
+        return UsageRecorder(stats, clock=lambda: self.seconds, now=lambda: self.wall)
+
+
+def finished(stats: UsageStats) -> dict[tuple[str, str, str], int]:
+    return {(day, event, key): n for day, event, key, n in stats.rows() if event in FINISHED_EVENTS}
+
+
+def test_a_finished_session_is_counted_in_buckets_to_its_last_touch(tmp_path: Path) -> None:
+    stats = UsageStats(tmp_path / "u.sqlite3")
+    clocks = Clocks(datetime(2026, 3, 2, 23, 58))  # it begins before midnight
+    recorder = clocks.recorder(stats)
+    for screen in (HOME, topic_screen("a"), HOME, topic_screen("b"), CHECKLIST):
+        recorder.screen_shown(screen)
+        clocks.advance(30)
+    clocks.advance(90 + 30)  # the idle timeout and its warning, after the last touch
+    recorder.session_ended(idle_seconds=120)
+    day = "2026-03-02"  # every count on the day it began, though it ended on the 3rd
+    assert finished(stats) == {
+        (day, SESSION_HOUR, "23"): 1,
+        (day, SESSION_LENGTH, "120"): 1,  # 150 s to the last touch: the 2-3 min bucket
+        (day, SESSION_PAGES, "4"): 1,  # home, a, b, checklist: pages, not page views
+        (day, PAGE_REACHED, HOME): 1,
+        (day, PAGE_REACHED, "topic/a"): 1,
+        (day, PAGE_REACHED, "topic/b"): 1,
+        (day, PAGE_REACHED, CHECKLIST): 1,
+    }
+    assert {row[0] for row in stats.rows()} == {day}
+    recorder.session_ended(idle_seconds=5)  # a second reset: no session, nothing counted
+    recorder.screen_shown(STAFF_PANEL)
+    assert sum(finished(stats).values()) == 7
+    clocks.advance(3)
+    recorder.screen_shown(HOME)
+    recorder.session_ended()
+    after_midnight = "2026-03-03"
+    assert finished(stats)[after_midnight, SESSION_LENGTH, "0"] == 1
+    assert finished(stats)[after_midnight, SESSION_HOUR, "00"] == 1
+
+
+@pytest.mark.parametrize(
+    ("seconds", "key"),
+    [
+        (-3, "0"),
+        (0, "0"),
+        (9.99, "0"),
+        (10, "10"),
+        (59.9, "45"),
+        (60, "60"),
+        (1799, "1200"),
+        (1800, "1800"),
+        (86400, "1800"),
+    ],
+)
+def test_length_buckets(seconds: float, key: str) -> None:
+    assert length_key(seconds) == key
+
+
+def test_pages_buckets_and_labels() -> None:
+    assert [pages_key(n) for n in (0, 1, 9, 10, 40)] == ["1", "1", "9", "10", "10"]
+    assert [pages_label(pages_key(n)) for n in (3, 12)] == ["3", "10+"]
+    assert [length_label(key) for key in ("0", "45", "60", "420", "1800")] == [
+        "<10 s",
+        "45-60 s",
+        "1-1.5 min",
+        "7-10 min",
+        "30+ min",
+    ]
+
+
+def test_a_session_s_counts_are_saved_together_or_not_at_all(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    stats = UsageStats(tmp_path / "usage.sqlite3")
+    recorder = UsageRecorder(stats)
+    for screen in (HOME, topic_screen("a")):
+        recorder.screen_shown(screen)
+    with closing(sqlite3.connect(tmp_path / "usage.sqlite3", isolation_level=None)) as other:
+        other.execute("BEGIN EXCLUSIVE")
+        recorder.session_ended()
+        other.execute("ROLLBACK")
+    assert "usage count not saved" in caplog.text
+    assert not finished(stats), "part of a session was saved"
 
 
 def test_corrupt_database_is_set_aside_and_counting_goes_on(
