@@ -125,6 +125,7 @@ def _columns(chart: Chart, drawing: Drawing) -> None:
     plot = drawing.height - top_room - bottom_room
     slot = drawing.width / count
     top = _scale(chart)
+    # Every value written where each fits its slot, else only the highest and the last.
     values_fit = max(text_width(bar.text, size) for bar in chart.bars) + 4 <= slot
     points: list[tuple[float, float]] = []
     floor = top_room + plot
@@ -145,9 +146,10 @@ def _columns(chart: Chart, drawing: Drawing) -> None:
             label_end = centre + half
         peak = bar.value == top
         if bar.value and (values_fit or peak or index == count - 1):
-            drawing.texts.append(
-                Text(centre, floor - height - size * 0.45, bar.text, "middle", "value")
-            )
+            above = floor - height - size * 0.45
+            half = text_width(bar.text, size) / 2
+            x = min(max(centre, half), drawing.width - half)  # never past an edge
+            drawing.texts.append(Text(x, above, bar.text, "middle", "value"))
     drawing.paths.append(Path(((0, floor), (drawing.width, floor)), "axis"))
     if points:
         _line(chart, points, drawing)

@@ -126,7 +126,7 @@ def _per_week(summary: UsageSummary) -> Chart:
             f"{week.start.day} {week.start:%b}",
             week.sessions,
             str(week.sessions),
-            not week.complete,
+            partial=not week.complete,
         )
         for week in summary.weeks
     )

@@ -67,6 +67,12 @@ class UsageChart(QWidget):
         bold = QFont(plain)
         bold.setBold(True)
         for text in drawing.texts:
+            if text.role == "empty":  # "No sessions ... yet", wrapped where the chart is narrow
+                painter.setFont(plain)
+                painter.setPen(colour(self, "muted"))
+                flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+                painter.drawText(self.rect(), flags, text.text)
+                continue
             value = text.role == "value"
             painter.setFont(bold if value else plain)
             painter.setPen(colour(self, "text" if value else "muted"))

@@ -157,6 +157,9 @@ def test_any_chart_stays_inside_its_box(
     for text in drawing.texts:
         if text.anchor == "end":  # a row's label, cut to fit left of its bar
             assert text_width(text.text, size) <= text.x + 0.01
+        if text.role in {"label", "value"} and text.anchor == "middle":  # whole, inside
+            half = text_width(text.text, size) / 2
+            assert text.x - half >= -0.01 and text.x + half <= width + 0.01
 
 
 def parsed_report(summary_rows: list[tuple[str, str, str, int]], **kwargs: str) -> ET.Element:
