@@ -60,7 +60,7 @@ class StaffMode(QObject):
         self.panel.leave_requested.connect(self.leave)
         self.panel.reload_requested.connect(self.reload)
         self.panel.preview_requested.connect(self.preview)
-        self.panel.export_requested.connect(self.export_counts)
+        self.panel.export_requested.connect(self.save_usage_report)
         self.panel.exit_requested.connect(self.exit_kiosk)
         window.page_shown.connect(self._screen_shown)
         window.content_applied.connect(self._configure)
@@ -156,7 +156,7 @@ class StaffMode(QObject):
         self.panel.show_previews(images)
         self.panel.message.setText(f"{len(images)} screens, as patients see them.")
 
-    def export_counts(self) -> None:
+    def save_usage_report(self) -> None:
         """The counts as CSV and the usage report as HTML, in the data folder."""
         if self.stats is None:
             self.panel.message.setText("Usage counting is off.")

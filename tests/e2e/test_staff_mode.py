@@ -290,7 +290,7 @@ def test_panel_reloads_previews_and_exports(
     patient_screens = [key for key in staffed.screens if not is_staff_screen(key)]
     assert len(thumbnails) == len(patient_screens) + 1  # every screen and the idle warning
     assert staffed.current_screen() == STAFF_PANEL
-    staff.export_counts()
+    staff.save_usage_report()
     [export] = list((tmp_path / "data").glob("usage-*.csv"))
     rows = list(csv.DictReader(io.StringIO(export.read_text(encoding="utf-8"))))
     events = {row["event"] for row in rows}
