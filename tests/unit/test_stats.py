@@ -3,7 +3,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from contextlib import closing
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -22,6 +22,7 @@ from kiosk.core.stats import (
 )
 from kiosk.core.usage import UsageRecorder
 from kiosk.core.usage_buckets import length_key, length_label, pages_key, pages_label
+from tests.usage_data import Clock
 
 FINISHED_EVENTS = (SESSION_HOUR, SESSION_LENGTH, SESSION_PAGES, PAGE_REACHED)
 
@@ -63,18 +64,8 @@ def test_recorder_counts_sessions_and_screens_never_answers(tmp_path: Path) -> N
     }
 
 
-class Clocks:
-    """A monotonic clock and a wall clock that the test moves on."""
-
-    def __init__(self, wall: datetime) -> None:
-        self.wall, self.seconds = wall, 0.0
-
-    def advance(self, seconds: float) -> None:
-        self.wall += timedelta(seconds=seconds)
-        self.seconds += seconds
-
-    def recorder(self, stats: UsageStats) -> UsageRecorder:
-        return UsageRecorder(stats, clock=lambda: self.seconds, now=lambda: self.wall)
+def timed_recorder(stats: UsageStats, clock: Clock) -> UsageRecorder:
+    return UsageRecorder(stats, clock=lambda: clock.seconds, now=lambda: clock.wall)
 
 
 def finished(stats: UsageStats) -> dict[tuple[str, str, str], int]:
@@ -83,8 +74,8 @@ def finished(stats: UsageStats) -> dict[tuple[str, str, str], int]:
 
 def test_a_finished_session_is_counted_in_buckets_to_its_last_touch(tmp_path: Path) -> None:
     stats = UsageStats(tmp_path / "u.sqlite3")
-    clocks = Clocks(datetime(2026, 3, 2, 23, 58))  # it begins before midnight
-    recorder = clocks.recorder(stats)
+    clocks = Clock(datetime(2026, 3, 2, 23, 58))  # it begins before midnight
+    recorder = timed_recorder(stats, clocks)
     for screen in (HOME, topic_screen("a"), HOME, topic_screen("b"), CHECKLIST):
         recorder.screen_shown(screen)
         clocks.advance(30)
