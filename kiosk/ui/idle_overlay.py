@@ -28,7 +28,7 @@ class StillThereOverlay(WindowOverlay):
 
     def __init__(self, strings: Strings, parent: QWidget):
         super().__init__(parent, "StillThereOverlay", card_width=1000)
-        self._template = strings.still_there_text
+        self._strings = strings
         self._deadline = QTimer(self)
         self._deadline.setSingleShot(True)
         self._deadline.setTimerType(Qt.TimerType.PreciseTimer)
@@ -48,7 +48,7 @@ class StillThereOverlay(WindowOverlay):
             self.card_layout.addWidget(widget)
 
     def set_strings(self, strings: Strings) -> None:
-        self._template = strings.still_there_text
+        self._strings = strings
         self.title.setText(strings.still_there_title)
         set_label(self.button, strings.still_here)
 
@@ -83,7 +83,9 @@ class StillThereOverlay(WindowOverlay):
 
     def _show_remaining(self) -> None:
         seconds = self.seconds_left()
-        self.message.setText(self._template.replace("{seconds}", str(seconds)))
+        last = self._strings.still_there_last if seconds == 1 else None  # "1 second", not "seconds"
+        template = last or self._strings.still_there_text
+        self.message.setText(template.replace("{seconds}", str(seconds)))
         self.counted.emit(seconds)
 
     def _expire(self) -> None:

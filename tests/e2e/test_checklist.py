@@ -168,7 +168,9 @@ def test_idle_warning_then_still_here_then_reset(
 
     qtbot.waitUntil(kiosk.overlay.isVisible, timeout=3000)
     assert kiosk.overlay.title.text() == "Are you still there?"
-    assert re.search(r"start over in \d+ seconds", kiosk.overlay.message.text())
+    assert re.search(
+        r"start over in (1 second|([02-9]|\d\d+) seconds)\.$", kiosk.overlay.message.text()
+    )
     finger.tap(kiosk.overlay.button)
     assert not kiosk.overlay.isVisible()
     assert kiosk.current_screen() == SUMMARY
@@ -283,3 +285,22 @@ def test_a_warning_too_short_to_answer_is_refused(qtbot: QtBot, tmp_path: Path) 
     path.write_text("idle:\n  warning_seconds: 10\n", encoding="utf-8")
     with pytest.raises(ContentError, match=r"warning_seconds: 10 s is under .* \(WCAG 2\.2\.1\)"):
         open_kiosk(qtbot, config_path=path)
+
+
+@pytest.mark.parametrize(
+    ("language", "counted"),
+    [
+        ("en", ("start over in 2 seconds.", "start over in 1 second.")),
+        ("es", ("volverá al inicio en 2 segundos.", "volverá al inicio en 1 segundo.")),
+    ],
+)
+def test_the_last_second_is_counted_in_the_singular(
+    kiosk: KioskWindow, finger: Finger, qtbot: QtBot, language: str, counted: tuple[str, str]
+) -> None:
+    finger.tap(kiosk.attract)
+    kiosk.set_language(language)
+    shown: list[str] = []
+    kiosk.overlay.counted.connect(lambda _: shown.append(kiosk.overlay.message.text()))
+    kiosk.overlay.start(1.5)  # 2 seconds shown (rounded up), then 1
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=3000)
+    assert shown[0].endswith(counted[0]) and shown[1].endswith(counted[1])

@@ -270,6 +270,10 @@ class Strings(Strict):
     )
     still_there_title: ShortText
     still_there_text: Text = Field(description="Must contain {seconds}: the seconds left")
+    still_there_last: Text | None = Field(
+        default=None,
+        description='The same with 1 second left, e.g. "... in 1 second." (else still_there_text)',
+    )
     still_here: ShortText = Field(description="The one big button that keeps the session")
     text_size: ShortText = Field(description="Label before the 100% / 150% / 200% buttons")
     high_contrast: ShortText
