@@ -17,7 +17,6 @@ from kiosk.core.staff import PIN_PAD_SECONDS, PinThrottle, verify_pin
 from kiosk.core.stats import UsageStats
 from kiosk.core.timing import timer_ms
 from kiosk.core.usage_charts import page_titles
-from kiosk.core.usage_report import report
 from kiosk.core.usage_summary import summarise
 from kiosk.runtime.idle import IdleWatcher
 from kiosk.runtime.lockdown import KioskGuard, StaffGesture
@@ -158,6 +157,8 @@ class StaffMode(QObject):
 
     def save_usage_report(self) -> None:
         """The counts as CSV and the usage report as HTML, in the data folder."""
+        from kiosk.core.usage_report import report  # noqa: PLC0415 - staff only: not at start
+
         if self.stats is None:
             self.panel.message.setText("Usage counting is off.")
             return
