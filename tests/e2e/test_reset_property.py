@@ -54,6 +54,9 @@ def perform(kiosk: KioskWindow, finger: Finger, action: Action) -> None:
         finger.tap_row(kiosk.checklist.scroll_area, kiosk.checklist.see_list)
     elif kind in ("size", "contrast", "language") and (bar := screen.findChild(AccessBar)):
         if kind in ("size", "contrast"):
+            # Opening the sheet and restyling may outlast the 50 ms timers on a busy machine:
+            # no warning (or reset) may come over the sheet before its buttons are tapped.
+            kiosk.idle_watcher.disarm()
             finger.tap(bar.sheet_button)
             sheet = kiosk.preferences.sheet
             assert sheet is not None
